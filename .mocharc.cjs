@@ -1,0 +1,8 @@
+// One mocha run over every workspace's compiled tests; the reporter adds the
+// "N passed, N failed" closing line that CI reads.
+module.exports = {
+  spec: ['runtime/dist/test/**/*.test.js'],
+  reporter: require.resolve('./scripts/mocha-reporter.cjs'),
+  timeout: 20000,
+  exit: true,
+};
