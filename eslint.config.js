@@ -8,6 +8,7 @@ module.exports = tseslint.config(
   {
     ignores: [
       '**/dist/**',
+      'extension/out/**',
       '**/node_modules/**',
       '**/*.vsix',
       '**/test/fixtures/**',
