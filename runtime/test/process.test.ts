@@ -78,6 +78,13 @@ describe('what a script sees (child processes)', function () {
     assert.equal(code, 0);
   });
 
+  it('a failed Future never retrieved is reported as a short script exits', async () => {
+    const { code, stderr } = await run('never-retrieved-exit.js');
+    assert.match(stderr, /^Future exception was never retrieved in coroutine divide, called at /);
+    assert.ok(stderr.includes(where('never-retrieved-exit.js', '// CALLED')), stderr);
+    assert.equal(code, 0);
+  });
+
   it('a failed Future still referenced but never retrieved is reported at close()', async () => {
     const { stderr, stdout } = await run('never-retrieved-close.js');
     assert.match(stderr, /^Future exception was never retrieved in coroutine divide, called at /);
