@@ -181,6 +181,16 @@ export class Future<T = unknown> implements PromiseLike<T> {
   }
 
   /**
+   * `future.catch(onRejected)`, as on a Promise; marks the error retrieved.
+   *
+   * @example
+   * fetchUser(1).catch((e) => console.error('lookup failed', e));
+   */
+  catch<B = never>(onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<T | B> {
+    return this.then(undefined, onRejected);
+  }
+
+  /**
    * `yield* future` in a coroutine waits for the Future and evaluates to its
    * result, typed `T` (plain `yield future` gives `any`).
    *
