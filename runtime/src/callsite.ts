@@ -34,3 +34,26 @@ export class CallSite {
     return this.text;
   }
 }
+
+let ambient: CallSite | undefined;
+
+/**
+ * Runs `fn` so that the coroutine it calls first records `site` as its call
+ * site: a coroutine the loop starts (spawnCallback, addCallback, a timeout) is
+ * reported where it was spawned, not inside the loop.
+ */
+export function withCallSite<R>(site: CallSite, fn: () => R): R {
+  ambient = site;
+  try {
+    return fn();
+  } finally {
+    ambient = undefined;
+  }
+}
+
+/** The call site `withCallSite` set, once: the first coroutine called takes it. */
+export function takeAmbientCallSite(): CallSite | undefined {
+  const site = ambient;
+  ambient = undefined;
+  return site;
+}

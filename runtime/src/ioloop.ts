@@ -3,7 +3,7 @@
  * callbacks and timeouts, reports every error they raise (never drops one), and
  * bridges scripts to coroutines with `runSync`.
  */
-import { CallSite } from './callsite.js';
+import { CallSite, withCallSite } from './callsite.js';
 import { type Clock, realClock } from './clock.js';
 import { InvalidStateError } from './errors.js';
 import { type Executor, defaultExecutor } from './executor.js';
@@ -294,7 +294,7 @@ export class IOLoop {
     const context = (): ErrorContext => ({ kind, name: fn.name || undefined, callSite: site.toString() });
     let result: unknown;
     try {
-      result = (fn as (...a: unknown[]) => unknown)(...args);
+      result = withCallSite(site, () => (fn as (...a: unknown[]) => unknown)(...args));
     } catch (error) {
       this.handleError(error, context());
       return;
