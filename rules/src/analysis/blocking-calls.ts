@@ -1,4 +1,5 @@
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { isGlobalName } from './callbacks';
 import { ImportResolver, memberName, skipTsWrappers } from './imports';
 
 /** The Node.js modules whose synchronous functions block the event loop. */
@@ -65,25 +66,6 @@ function blockingExport(module: BlockingModule, name: string): BlockingCall | nu
   const base = name.slice(0, -'Sync'.length);
   const promisesName = module === 'fs' && FS_PROMISES.has(base) ? base : null;
   return { module, name, promisesName };
-}
-
-/** True when `identifier` is not declared anywhere in the file, so it names the global. */
-function isGlobal(sourceCode: Readonly<TSESLint.SourceCode>, identifier: TSESTree.Identifier): boolean {
-  const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
-  return !variable || variable.defs.length === 0;
-}
-
-/** `name` as a global, or as `globalThis.name` / `global.name` / `window.name`. */
-function isGlobalName(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node, name: string): boolean {
-  const inner = skipTsWrappers(node);
-  if (inner.type === AST_NODE_TYPES.Identifier) return inner.name === name && isGlobal(sourceCode, inner);
-  if (inner.type !== AST_NODE_TYPES.MemberExpression || memberName(inner) !== name) return false;
-  const object = skipTsWrappers(inner.object);
-  return (
-    object.type === AST_NODE_TYPES.Identifier &&
-    ['globalThis', 'global', 'window', 'self'].includes(object.name) &&
-    isGlobal(sourceCode, object)
-  );
 }
 
 /**
