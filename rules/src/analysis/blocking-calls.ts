@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isGlobalName } from './callbacks';
-import { ImportResolver, memberName, skipTsWrappers } from './imports';
+import { type ImportResolver, memberName, skipTsWrappers } from './imports';
 
 /** The Node.js modules whose synchronous functions block the event loop. */
 export type BlockingModule = 'fs' | 'child_process' | 'zlib' | 'crypto';
@@ -68,21 +68,26 @@ function blockingExport(module: BlockingModule, name: string): BlockingCall | nu
   return { module, name, promisesName };
 }
 
+/** The Node.js module a specifier names (`node:fs` and `fs` are the same module), or null. */
+function builtinModule(specifier: string): BlockingModule | null {
+  const bare = specifier.startsWith('node:') ? specifier.slice('node:'.length) : specifier;
+  return (MODULES as readonly string[]).includes(bare) ? (bare as BlockingModule) : null;
+}
+
 /**
  * Recognises blocking calls (`fs.*Sync`, `child_process.*Sync`, `zlib.*Sync`, heavy
- * `crypto.*Sync`, `Atomics.wait`) under every import style, through the scope manager so a
- * local function that merely shares a name never counts.
+ * `crypto.*Sync`, `Atomics.wait`) under every import style, through the shared import
+ * resolver, so a local function that merely shares a name never counts.
  *
  * @example
- * const finder = new BlockingCallFinder(context.sourceCode);
+ * const finder = new BlockingCallFinder(context.sourceCode, analysis.resolver);
  * finder.match(call); // { module: 'fs', name: 'readFileSync', promisesName: 'readFile' } for `readFileSync(p)` after `import { readFileSync } from 'node:fs'`
  */
 export class BlockingCallFinder {
-  private readonly resolvers: ReadonlyMap<BlockingModule, ImportResolver>;
-
-  constructor(private readonly sourceCode: Readonly<TSESLint.SourceCode>) {
-    this.resolvers = new Map(MODULES.map((module) => [module, new ImportResolver(sourceCode, [module, `node:${module}`])]));
-  }
+  constructor(
+    private readonly sourceCode: Readonly<TSESLint.SourceCode>,
+    private readonly resolver: ImportResolver,
+  ) {}
 
   /** The blocking function `call` invokes, or null when it is not a known blocking call. */
   match(call: TSESTree.CallExpression): BlockingCall | null {
@@ -94,11 +99,9 @@ export class BlockingCallFinder {
     ) {
       return { module: 'Atomics', name: 'wait', promisesName: null };
     }
-    for (const [module, resolver] of this.resolvers) {
-      const ref = resolver.resolve(callee);
-      if (ref?.kind === 'export') return blockingExport(module, ref.name);
-    }
-    return null;
+    const ref = this.resolver.resolveModule(callee);
+    const module = ref === null || ref.name === null ? null : builtinModule(ref.module);
+    return module === null || ref?.name == null ? null : blockingExport(module, ref.name);
   }
 
   /**
@@ -107,12 +110,11 @@ export class BlockingCallFinder {
    * visible from `from`; null when the file only has named imports.
    */
   moduleBinding(module: BlockingModule, from: TSESTree.Node): string | null {
-    const resolver = this.resolvers.get(module);
-    if (!resolver) return null;
     for (let scope: TSESLint.Scope.Scope | null = this.sourceCode.getScope(from); scope; scope = scope.upper) {
       for (const variable of scope.variables) {
         const name = variable.identifiers[0];
-        if (name && resolver.resolve(name)?.kind === 'namespace') return variable.name;
+        const ref = name ? this.resolver.resolveModule(name) : null;
+        if (ref !== null && ref.name === null && builtinModule(ref.module) === module) return variable.name;
       }
     }
     return null;

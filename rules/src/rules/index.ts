@@ -1,8 +1,12 @@
 import type { AnyGustRule } from '../util/create-rule';
+import { rule as noBlockingInCoroutine } from './no-blocking-in-coroutine';
+import { rule as noMisusedCoroutine } from './no-misused-coroutine';
 
 /**
  * Every gust rule by id: the one list the plugin, its configs and the docs check read.
  * Keep it sorted; one line per rule.
  */
 export const rules: Record<string, AnyGustRule> = {
+  'no-blocking-in-coroutine': noBlockingInCoroutine as unknown as AnyGustRule,
+  'no-misused-coroutine': noMisusedCoroutine as unknown as AnyGustRule,
 };

@@ -4,12 +4,12 @@ import { enclosing } from '../analysis/enclosing';
 import { difference, indentOf, orphanComments } from '../analysis/fix-text';
 import { needsLeadingSemicolon, needsParensForAssignmentLevel, needsParensForUnaryLevel } from '../analysis/fixes';
 import { getAnalysis } from '../analysis/futures';
-import { createRule } from '../util/create-rule';
-import { PENDING_allowSchema, PENDING_isAllowed, type PENDING_AllowOption } from '../analysis/pending';
+import { createRule, type GustRule } from '../util/create-rule';
+import { type AllowEntry, allowOptionSchema, isAllowed } from '../analysis/allow';
 import { runtimeNames } from '../analysis/runtime-names';
 
 type MessageIds = 'blockingCall' | 'busyWait' | 'useAsyncApi' | 'useExecutor' | 'useSleep';
-type Options = [{ allow?: PENDING_AllowOption }];
+type Options = [{ allow?: AllowEntry[] }];
 interface Edit {
   readonly range: TSESTree.Range;
   readonly text: string;
@@ -90,7 +90,7 @@ function displayName(call: BlockingCall): string {
  * // reported: const text = fs.readFileSync(path, 'utf8');
  * // suggested: const text = yield fs.promises.readFile(path, 'utf8');
  */
-export const rule: TSESLint.RuleModule<MessageIds, Options> = createRule<Options, MessageIds>({
+export const rule: GustRule<MessageIds, Options> = createRule<Options, MessageIds>({
   name: 'no-blocking-in-coroutine',
   meta: {
     type: 'problem',
@@ -110,7 +110,7 @@ export const rule: TSESLint.RuleModule<MessageIds, Options> = createRule<Options
     schema: [
       {
         type: 'object',
-        properties: { allow: PENDING_allowSchema },
+        properties: { allow: allowOptionSchema },
         additionalProperties: false,
       },
     ],
@@ -119,7 +119,7 @@ export const rule: TSESLint.RuleModule<MessageIds, Options> = createRule<Options
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     const analysis = getAnalysis(context);
-    const finder = new BlockingCallFinder(sourceCode);
+    const finder = new BlockingCallFinder(sourceCode, analysis.resolver);
 
     /** `yield` in a coroutine, `await` in an async function; null elsewhere. */
     function waitKeyword(node: TSESTree.Node): 'yield' | 'await' | null {
@@ -177,9 +177,7 @@ export const rule: TSESLint.RuleModule<MessageIds, Options> = createRule<Options
       if (!blocking) return;
       const operator = waitKeyword(call);
       if (!operator) return;
-      if (PENDING_isAllowed(context, options.allow, call.callee, blocking.name, blocking.module === 'Atomics' ? null : blocking.module)) {
-        return;
-      }
+      if (isAllowed(analysis, call.callee, options.allow, context.filename, context.cwd)) return;
       const inChain = call.optional || call.parent.type === AST_NODE_TYPES.ChainExpression;
       const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
       const verb = operator === 'yield' ? 'Yield' : 'Await';

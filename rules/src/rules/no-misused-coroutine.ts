@@ -1,14 +1,14 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { type IgnoringApi, ignoringApi, isKnownArray, returnsFuture } from '../analysis/callbacks';
 import { enclosing } from '../analysis/enclosing';
-import { calleePath, getAnalysis } from '../analysis/futures';
+import { getAnalysis } from '../analysis/futures';
 import { memberName, skipTsWrappers } from '../analysis/imports';
-import { PENDING_allowSchema, PENDING_isAllowed, type PENDING_AllowOption } from '../analysis/pending';
+import { type AllowEntry, allowOptionSchema, isAllowed } from '../analysis/allow';
 import { runtimeNames } from '../analysis/runtime-names';
-import { createRule } from '../util/create-rule';
+import { createRule, type GustRule } from '../util/create-rule';
 
 type MessageIds = 'misused' | 'spawn' | 'yieldMap' | 'awaitAll';
-type Options = [{ allow?: PENDING_AllowOption }];
+type Options = [{ allow?: AllowEntry[] }];
 
 /** Names for the one parameter a `forEach` wrapper takes, skipping any the callback itself mentions. */
 const ITEM_NAMES = ['item', 'value', 'element', 'entry'];
@@ -21,7 +21,7 @@ const ITEM_NAMES = ['item', 'value', 'element', 'entry'];
  * // reported: setTimeout(refresh, 1000);
  * // suggested: setTimeout(() => IOLoop.current().spawnCallback(refresh), 1000);
  */
-export const rule: TSESLint.RuleModule<MessageIds, Options> = createRule<Options, MessageIds>({
+export const rule: GustRule<MessageIds, Options> = createRule<Options, MessageIds>({
   name: 'no-misused-coroutine',
   meta: {
     type: 'problem',
@@ -40,7 +40,7 @@ export const rule: TSESLint.RuleModule<MessageIds, Options> = createRule<Options
     schema: [
       {
         type: 'object',
-        properties: { allow: PENDING_allowSchema },
+        properties: { allow: allowOptionSchema },
         additionalProperties: false,
       },
     ],
@@ -81,9 +81,7 @@ export const rule: TSESLint.RuleModule<MessageIds, Options> = createRule<Options
         if (!api) return;
         const callback = call.arguments[api.index];
         if (!callback || callback.type === AST_NODE_TYPES.SpreadElement || !returnsFuture(analysis, callback)) return;
-        const path = calleePath(callback);
-        const name = path === null ? null : path.slice(path.lastIndexOf('.') + 1);
-        if (name !== null && PENDING_isAllowed(context, options.allow, callback, name, null)) return;
+        if (isAllowed(analysis, callback, options.allow, context.filename, context.cwd)) return;
 
         const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
         const callee = call.callee;

@@ -81,7 +81,7 @@ const check = coroutine(function* () {
     {
       name: 'allowed by package specifier',
       code: `
-import { existsSync } from 'node:fs';
+import { existsSync } from 'fs';
 import { coroutine } from 'gust';
 const check = coroutine(function* () {
   return existsSync('a.txt');
