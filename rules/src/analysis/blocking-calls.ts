@@ -9,7 +9,7 @@ export type BlockingModule = 'fs' | 'child_process' | 'zlib' | 'crypto';
  * A call known to block the thread it runs on, with the non-blocking API that replaces it.
  *
  * @example
- * { module: 'fs', name: 'readFileSync', promisesName: 'readFile' } // fs.readFileSync -> fs.promises.readFile
+ * { module: 'fs', name: 'readFileSync', promisesName: 'readFile', specifier: 'node:fs' } // fs.readFileSync -> fs.promises.readFile
  */
 export interface BlockingCall {
   /** The module the function comes from, or `Atomics` for `Atomics.wait`. */
@@ -18,6 +18,8 @@ export interface BlockingCall {
   readonly name: string;
   /** The `fs.promises` function doing the same work without blocking, when there is one. */
   readonly promisesName: string | null;
+  /** The module specifier as the file wrote it (`node:fs`, `fs`), for code that has to load it again. */
+  readonly specifier: string | null;
 }
 
 /**
@@ -60,12 +62,12 @@ const HEAVY_CRYPTO = new Set(['pbkdf2Sync', 'scryptSync', 'generateKeyPairSync',
 
 const MODULES: readonly BlockingModule[] = ['fs', 'child_process', 'zlib', 'crypto'];
 
-function blockingExport(module: BlockingModule, name: string): BlockingCall | null {
+function blockingExport(module: BlockingModule, name: string, specifier: string): BlockingCall | null {
   if (!name.endsWith('Sync')) return null;
   if (module === 'crypto' && !HEAVY_CRYPTO.has(name)) return null;
   const base = name.slice(0, -'Sync'.length);
   const promisesName = module === 'fs' && FS_PROMISES.has(base) ? base : null;
-  return { module, name, promisesName };
+  return { module, name, promisesName, specifier };
 }
 
 /** The Node.js module a specifier names (`node:fs` and `fs` are the same module), or null. */
@@ -97,11 +99,11 @@ export class BlockingCallFinder {
       memberName(callee) === 'wait' &&
       isGlobalName(this.sourceCode, callee.object, 'Atomics')
     ) {
-      return { module: 'Atomics', name: 'wait', promisesName: null };
+      return { module: 'Atomics', name: 'wait', promisesName: null, specifier: null };
     }
     const ref = this.resolver.resolveModule(callee);
     const module = ref === null || ref.name === null ? null : builtinModule(ref.module);
-    return module === null || ref?.name == null ? null : blockingExport(module, ref.name);
+    return module === null || ref?.name == null ? null : blockingExport(module, ref.name, ref.module);
   }
 
   /**

@@ -191,16 +191,19 @@ export const rule: GustRule<MessageIds, Options> = createRule<Options, MessageId
           });
         }
       }
-      if (!inChain && suggest.length === 0 && blocking.module !== 'Atomics') {
+      const specifier = blocking.specifier;
+      if (!inChain && suggest.length === 0 && specifier !== null) {
         suggest.push({
           messageId: 'useExecutor',
           data: { operator: operator, name: blocking.name },
           fix: (fixer) => {
             const open = sourceCode.getTokenAfter(call.typeArguments ?? call.callee, ASTUtils.isOpeningParenToken);
             if (!open) return null;
-            const calleeText = sourceCode.text.slice(call.range[0], open.range[0]).trim();
             const names = runtimeNames(fixer, context, analysis, call, ['IOLoop']);
-            const head = `${names.text.IOLoop}.current().runInExecutor(null, ${calleeText}${call.arguments.length > 0 ? ', ' : ''}`;
+            // The executor sends a function to its worker by source text, so the function
+            // must load the module itself: a reference to `execSync` would carry none of it.
+            const worker = `(...args) => require('${specifier}').${blocking.name}(...args)`;
+            const head = `${names.text.IOLoop}.current().runInExecutor(null, ${worker}${call.arguments.length > 0 ? ', ' : ''}`;
             return [...names.fixes, fixer.replaceTextRange([call.range[0], open.range[1]], head), ...prefix(fixer, call, operator)];
           },
         });

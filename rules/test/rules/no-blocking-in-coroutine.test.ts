@@ -310,7 +310,7 @@ const build = coroutine(function* () {
 import { execSync } from 'node:child_process';
 import { coroutine, IOLoop } from 'gust';
 const build = coroutine(function* () {
-  yield IOLoop.current().runInExecutor(null, execSync, 'make', { stdio: 'inherit' });
+  yield IOLoop.current().runInExecutor(null, (...args) => require('node:child_process').execSync(...args), 'make', { stdio: 'inherit' });
 });
 `,
             },
@@ -342,7 +342,7 @@ const check = gust.coroutine(function* (path: string) {
 import * as fs from 'fs';
 import * as gust from 'gust';
 const check = gust.coroutine(function* (path: string) {
-  if (yield gust.IOLoop.current().runInExecutor(null, fs.existsSync, path)) return 1;
+  if (yield gust.IOLoop.current().runInExecutor(null, (...args) => require('fs').existsSync(...args), path)) return 1;
   return 0;
 });
 `,
@@ -373,7 +373,7 @@ const pack = coroutine(function* (data) {
               output: `
 const { coroutine, IOLoop } = require('gust');
 const pack = coroutine(function* (data) {
-  const packed = yield IOLoop.current().runInExecutor(null, require('zlib').gzipSync, data);
+  const packed = yield IOLoop.current().runInExecutor(null, (...args) => require('zlib').gzipSync(...args), data);
   return packed;
 });
 `,
@@ -405,7 +405,7 @@ async function derive(password: string, salt: string) {
 import { scryptSync } from 'crypto';
 import { IOLoop } from 'gust';
 async function derive(password: string, salt: string) {
-  return await IOLoop.current().runInExecutor(null, scryptSync, password, salt, 64);
+  return await IOLoop.current().runInExecutor(null, (...args) => require('crypto').scryptSync(...args), password, salt, 64);
 }
 `,
             },
