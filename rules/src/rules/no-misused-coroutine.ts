@@ -10,6 +10,12 @@ import { createRule, type GustRule } from '../util/create-rule';
 type MessageIds = 'misused' | 'spawn' | 'yieldMap' | 'awaitAll';
 type Options = [{ allow?: AllowEntry[] }];
 
+/** `this`, `a`, `a.b.c`: an object that can be named twice without running anything twice. */
+function isSimpleReference(node: TSESTree.Node): boolean {
+  if (node.type === AST_NODE_TYPES.ThisExpression || node.type === AST_NODE_TYPES.Identifier) return true;
+  return node.type === AST_NODE_TYPES.MemberExpression && !node.computed && isSimpleReference(node.object);
+}
+
 /** Names for the one parameter a `forEach` wrapper takes, skipping any the callback itself mentions. */
 const ITEM_NAMES = ['item', 'value', 'element', 'entry'];
 
@@ -66,11 +72,14 @@ export const rule: GustRule<MessageIds, Options> = createRule<Options, MessageId
         const params = !forward ? '()' : single !== null ? `(${single})` : '(...args)';
         const passed = !forward ? '' : single !== null ? single : '...args';
         const inner = skipTsWrappers(callback);
-        // A method passed by reference loses its `this`; calling it from an arrow keeps it.
-        const target =
-          inner.type === AST_NODE_TYPES.MemberExpression
-            ? `() => ${sourceCode.getText(inner)}(${passed})`
-            : `${text}${passed ? `, ${passed}` : ''}`;
+        let target = `${text}${passed ? `, ${passed}` : ''}`;
+        // A method passed by reference loses its `this`: call it from an arrow, or bind it
+        // when arguments are spread (a spread of `any[]` into fixed parameters does not type-check).
+        if (inner.type === AST_NODE_TYPES.MemberExpression && passed !== '...args') {
+          target = `() => ${sourceCode.getText(inner)}(${passed})`;
+        } else if (inner.type === AST_NODE_TYPES.MemberExpression && isSimpleReference(inner.object)) {
+          target = `${sourceCode.getText(inner)}.bind(${sourceCode.getText(inner.object)}), ...args`;
+        }
         return [...names.fixes, fixer.replaceText(callback, `${params} => ${names.text.IOLoop}.current().spawnCallback(${target})`)];
       };
     }

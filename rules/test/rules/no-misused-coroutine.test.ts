@@ -211,7 +211,7 @@ process.once('SIGHUP', (...args) => IOLoop.current().spawnCallback(onSignal, ...
       ],
     },
     {
-      name: 'addEventListener with an @coroutine method keeps this',
+      name: 'addEventListener with an @coroutine method keeps this by binding it',
       code: `
 import { coroutine } from 'gust';
 class Panel {
@@ -238,7 +238,7 @@ class Panel {
   @coroutine
   *refresh() {}
   bind(button: EventTarget) {
-    button.addEventListener('click', (...args) => IOLoop.current().spawnCallback(() => this.refresh(...args)));
+    button.addEventListener('click', (...args) => IOLoop.current().spawnCallback(this.refresh.bind(this), ...args));
   }
 }
 `,
