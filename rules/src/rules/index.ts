@@ -2,6 +2,7 @@ import type { AnyGustRule } from '../util/create-rule';
 import { rule as noBlockingInCoroutine } from './no-blocking-in-coroutine';
 import { rule as noMisusedCoroutine } from './no-misused-coroutine';
 import noUnyieldedCoroutine from './no-unyielded-coroutine';
+import { rule as preferParallelYield } from './prefer-parallel-yield';
 
 /**
  * Every gust rule by id: the one list the plugin, its configs and the docs check read.
@@ -11,4 +12,5 @@ export const rules: Record<string, AnyGustRule> = {
   'no-blocking-in-coroutine': noBlockingInCoroutine as unknown as AnyGustRule,
   'no-misused-coroutine': noMisusedCoroutine as unknown as AnyGustRule,
   'no-unyielded-coroutine': noUnyieldedCoroutine as unknown as AnyGustRule,
+  'prefer-parallel-yield': preferParallelYield as unknown as AnyGustRule,
 };
