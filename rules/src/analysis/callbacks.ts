@@ -194,3 +194,44 @@ function isArrayVariable(analysis: FutureAnalysis, identifier: TSESTree.Identifi
   if (def.type !== 'Variable' || def.node.id.type !== AST_NODE_TYPES.Identifier || !def.node.init) return false;
   return isNeverReassigned(variable) && isKnownArray(analysis, def.node.init, depth + 1);
 }
+
+/** Whether a type (or a member of its union) has a callable `then`: a Promise or any other thenable. */
+function isThenableType(checker: ts.TypeChecker, type: ts.Type): boolean {
+  if (type.isUnion()) return type.types.some((part) => isThenableType(checker, part));
+  const then = checker.getApparentType(type).getProperty('then');
+  return then !== undefined && checker.getTypeOfSymbol(then).getCallSignatures().length > 0;
+}
+
+/**
+ * Whether calling `node` gives a Future or a Promise: a coroutine, an `async` function
+ * (written in place or declared in this file), a function whose body returns a Future,
+ * or, with type information, anything whose call signature returns a thenable.
+ *
+ * @example
+ * returnsFutureOrPromise(analysis, node); // true for `async () => { await ping(); }`
+ */
+export function returnsFutureOrPromise(analysis: FutureAnalysis, node: TSESTree.Node): 'Future' | 'Promise' | null {
+  const inner = skipTsWrappers(node);
+  if (returnsFuture(analysis, inner)) return 'Future';
+  if (isFunction(inner)) {
+    if (inner.async && !inner.generator) return 'Promise';
+  } else if (inner.type === AST_NODE_TYPES.Identifier) {
+    const variable = analysis.resolver.variableOf(inner);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (def?.type === 'FunctionName' && def.node.async && !def.node.generator) return 'Promise';
+    if (def?.type === 'Variable' && variable && isNeverReassigned(variable) && def.node.init) {
+      const init = skipTsWrappers(def.node.init);
+      if (isFunction(init) && init.async && !init.generator) return 'Promise';
+    }
+  }
+  if (analysis.types) {
+    const checker = analysis.types.services.program.getTypeChecker();
+    const type = analysis.types.typeOf(inner);
+    const parts = type.isUnion() ? type.types : [type];
+    const thenable = parts.some((part) =>
+      part.getCallSignatures().some((signature) => isThenableType(checker, checker.getReturnTypeOfSignature(signature))),
+    );
+    if (thenable) return 'Promise';
+  }
+  return null;
+}

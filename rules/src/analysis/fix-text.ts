@@ -99,3 +99,24 @@ export function difference(sourceCode: SourceCode, left: TSESTree.Node, right: T
   const rightPart = precedenceOf(right) <= PRECEDENCE['-'] ? `(${rightText})` : rightText;
   return `${leftPart} - ${rightPart}`;
 }
+
+/**
+ * `node`'s source text moved to a new indentation: every line after the first that starts
+ * with the indentation of `node`'s first line gets `indent` instead. Text holding a
+ * multi-line template literal is left as it is, since its lines are part of a string.
+ *
+ * @example
+ * reindented(sourceCode, callback, '      '); // an arrow's body lines follow it into a deeper block
+ */
+export function reindented(sourceCode: SourceCode, node: TSESTree.Node, text: string, indent: string): string {
+  if (!text.includes('\n')) return text;
+  const hasTemplate = sourceCode
+    .getTokens(node)
+    .some((token) => token.type === 'Template' && token.value.includes('\n'));
+  if (hasTemplate) return text;
+  const from = indentOf(sourceCode, node);
+  return text
+    .split('\n')
+    .map((line, index) => (index > 0 && line.startsWith(from) ? `${indent}${line.slice(from.length)}` : line))
+    .join('\n');
+}

@@ -1,5 +1,6 @@
 import type { AnyGustRule } from '../util/create-rule';
 import { rule as noBlockingInCoroutine } from './no-blocking-in-coroutine';
+import { rule as noCoroutinePeriodicCallback } from './no-coroutine-periodic-callback';
 import { rule as noMisusedCoroutine } from './no-misused-coroutine';
 import noUnyieldedCoroutine from './no-unyielded-coroutine';
 import { rule as preferParallelYield } from './prefer-parallel-yield';
@@ -10,6 +11,7 @@ import { rule as preferParallelYield } from './prefer-parallel-yield';
  */
 export const rules: Record<string, AnyGustRule> = {
   'no-blocking-in-coroutine': noBlockingInCoroutine as unknown as AnyGustRule,
+  'no-coroutine-periodic-callback': noCoroutinePeriodicCallback as unknown as AnyGustRule,
   'no-misused-coroutine': noMisusedCoroutine as unknown as AnyGustRule,
   'no-unyielded-coroutine': noUnyieldedCoroutine as unknown as AnyGustRule,
   'prefer-parallel-yield': preferParallelYield as unknown as AnyGustRule,
