@@ -26,7 +26,7 @@ export const ruleTester = new RuleTester();
 export const typedRuleTester = new RuleTester({
   languageOptions: {
     parserOptions: {
-      projectService: { allowDefaultProject: ['*.ts', '*.js'] },
+      projectService: { allowDefaultProject: ['*.js'] },
       tsconfigRootDir: fixturesDir,
     },
   },

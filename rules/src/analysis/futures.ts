@@ -78,7 +78,13 @@ export class FutureAnalysis {
     const inner = skipTsWrappers(node);
     if (this.types) {
       const type = this.types.typeOf(inner);
-      if (!this.types.isUnknowable(type)) return this.types.isFuture(type) ? 'type' : null;
+      if (!this.types.isUnknowable(type)) {
+        if (this.types.isFuture(type)) return 'type';
+        const call = inner.type === AST_NODE_TYPES.ChainExpression ? inner.expression : inner;
+        return call.type === AST_NODE_TYPES.CallExpression && this.types.isDecoratedCoroutine(skipTsWrappers(call.callee))
+          ? 'type'
+          : null;
+      }
     }
     return this.syntacticSource(inner);
   }
@@ -88,7 +94,7 @@ export class FutureAnalysis {
     const inner = skipTsWrappers(node);
     if (this.types) {
       const type = this.types.typeOf(inner);
-      if (!this.types.isUnknowable(type)) return this.types.returnsFuture(type);
+      if (!this.types.isUnknowable(type)) return this.types.returnsFuture(type) || this.types.isDecoratedCoroutine(inner);
     }
     return this.calleeSource(inner) !== null;
   }

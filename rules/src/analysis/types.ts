@@ -1,5 +1,5 @@
 import { typeMatchesSpecifier } from '@typescript-eslint/type-utils';
-import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESTree } from '@typescript-eslint/utils';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as ts from 'typescript';
@@ -94,6 +94,33 @@ export class FutureTypes {
     return parts.some((part) =>
       part.getCallSignatures().some((signature) => this.isFuture(this.checker.getReturnTypeOfSignature(signature))),
     );
+  }
+
+  /**
+   * Whether `callee` names a method decorated with the runtime's `@coroutine`, wherever it
+   * is declared: the decorator cannot change the method's declared type, so the type
+   * alone would call it a generator.
+   */
+  isDecoratedCoroutine(callee: TSESTree.Node): boolean {
+    const target = callee.type === AST_NODE_TYPES.MemberExpression ? callee.property : callee;
+    if (target.type !== AST_NODE_TYPES.Identifier && target.type !== AST_NODE_TYPES.PrivateIdentifier) return false;
+    const symbol = this.checker.getSymbolAtLocation(this.services.esTreeNodeToTSNodeMap.get(target));
+    return (symbol?.getDeclarations() ?? []).some(
+      (declaration) =>
+        ts.isMethodDeclaration(declaration) &&
+        (ts.getDecorators(declaration) ?? []).some((decorator) => this.isRuntimeCoroutine(decorator.expression)),
+    );
+  }
+
+  private isRuntimeCoroutine(expression: ts.Expression): boolean {
+    const named = ts.isCallExpression(expression) ? expression.expression : expression;
+    let symbol = this.checker.getSymbolAtLocation(ts.isPropertyAccessExpression(named) ? named.name : named);
+    if (symbol && (symbol.flags & ts.SymbolFlags.Alias) !== 0) symbol = this.checker.getAliasedSymbol(symbol);
+    if (!symbol || symbol.getName() !== 'coroutine') return false;
+    return (symbol.getDeclarations() ?? []).some((declaration) => {
+      const owner = packageNameOf(declaration.getSourceFile().fileName);
+      return owner !== null && this.runtimeModules.includes(owner);
+    });
   }
 
   private isRuntimeFuture(type: ts.Type, symbol: ts.Symbol): boolean {
