@@ -25,7 +25,7 @@ function moduleLevelVariables(sourceCode: SourceCode): TSESLint.Scope.Variable[]
  * once: reuses what the file imports (named, renamed, namespace, default, `require`) and
  * adds the rest in one edit, in the file's own module style, so a repair that needs three
  * names adds one import line rather than three. The generalisation of
- * `ioLoopReference` in `fixes.ts` for repairs that need more than `IOLoop`.
+ * `runtimeReference` in `fixes.ts` for repairs that need several names at once.
  *
  * @example
  * const names = runtimeNames(fixer, context, analysis, node, ['IOLoop', 'coroutine', 'sleep']);

@@ -2,11 +2,10 @@ import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescr
 import { type BlockingCall, BlockingCallFinder, isClockRead } from '../analysis/blocking-calls';
 import { enclosing } from '../analysis/enclosing';
 import { difference, indentOf, orphanComments } from '../analysis/fix-text';
-import { needsLeadingSemicolon, needsParensForAssignmentLevel, needsParensForUnaryLevel } from '../analysis/fixes';
+import { needsLeadingSemicolon, needsParensForAssignmentLevel, needsParensForUnaryLevel, runtimeReference } from '../analysis/fixes';
 import { getAnalysis } from '../analysis/futures';
 import { createRule, type GustRule } from '../util/create-rule';
 import { type AllowEntry, allowOptionSchema, isAllowed } from '../analysis/allow';
-import { runtimeNames } from '../analysis/runtime-names';
 
 type MessageIds = 'blockingCall' | 'busyWait' | 'useAsyncApi' | 'useExecutor' | 'useSleep';
 type Options = [{ allow?: AllowEntry[] }];
@@ -199,12 +198,12 @@ export const rule: GustRule<MessageIds, Options> = createRule<Options, MessageId
           fix: (fixer) => {
             const open = sourceCode.getTokenAfter(call.typeArguments ?? call.callee, ASTUtils.isOpeningParenToken);
             if (!open) return null;
-            const names = runtimeNames(fixer, context, analysis, call, ['IOLoop']);
+            const loop = runtimeReference(fixer, context, analysis, call, 'IOLoop');
             // The executor sends a function to its worker by source text, so the function
             // must load the module itself: a reference to `execSync` would carry none of it.
             const worker = `(...args) => require('${specifier}').${blocking.name}(...args)`;
-            const head = `${names.text.IOLoop}.current().runInExecutor(null, ${worker}${call.arguments.length > 0 ? ', ' : ''}`;
-            return [...names.fixes, fixer.replaceTextRange([call.range[0], open.range[1]], head), ...prefix(fixer, call, operator)];
+            const head = `${loop.text}.current().runInExecutor(null, ${worker}${call.arguments.length > 0 ? ', ' : ''}`;
+            return [...loop.fixes, fixer.replaceTextRange([call.range[0], open.range[1]], head), ...prefix(fixer, call, operator)];
           },
         });
       }
@@ -228,10 +227,10 @@ export const rule: GustRule<MessageIds, Options> = createRule<Options, MessageId
           messageId: 'useSleep',
           data: { operator: operator === 'yield' ? 'Yield' : 'Await' },
           fix: (fixer) => {
-            const names = runtimeNames(fixer, context, analysis, loop, ['sleep']);
+            const sleep = runtimeReference(fixer, context, analysis, loop, 'sleep');
             const comments = orphanComments(sourceCode, loop, [test], indentOf(sourceCode, loop));
-            const text = `${comments}${operator} ${names.text.sleep}(${difference(sourceCode, sides.deadline, sides.now)});`;
-            return [...names.fixes, fixer.replaceText(loop, text)];
+            const text = `${comments}${operator} ${sleep.text}(${difference(sourceCode, sides.deadline, sides.now)});`;
+            return [...sleep.fixes, fixer.replaceText(loop, text)];
           },
         });
       }

@@ -4,7 +4,7 @@ import { enclosing } from '../analysis/enclosing';
 import { getAnalysis } from '../analysis/futures';
 import { memberName, skipTsWrappers } from '../analysis/imports';
 import { type AllowEntry, allowOptionSchema, isAllowed } from '../analysis/allow';
-import { runtimeNames } from '../analysis/runtime-names';
+import { runtimeReference } from '../analysis/fixes';
 import { createRule, type GustRule } from '../util/create-rule';
 
 type MessageIds = 'misused' | 'spawn' | 'yieldMap' | 'awaitAll';
@@ -64,7 +64,7 @@ export const rule: GustRule<MessageIds, Options> = createRule<Options, MessageId
 
     function spawnFix(call: TSESTree.CallExpression, api: IgnoringApi, callback: TSESTree.Node) {
       return (fixer: TSESLint.RuleFixer): TSESLint.RuleFix[] => {
-        const names = runtimeNames(fixer, context, analysis, call, ['IOLoop']);
+        const loop = runtimeReference(fixer, context, analysis, call, 'IOLoop');
         const text = sourceCode.getText(callback);
         const mentioned = new Set(sourceCode.getTokens(callback).map((token) => token.value));
         const single = api.api === 'forEach' ? (ITEM_NAMES.find((name) => !mentioned.has(name)) ?? '_item') : null;
@@ -80,7 +80,7 @@ export const rule: GustRule<MessageIds, Options> = createRule<Options, MessageId
         } else if (inner.type === AST_NODE_TYPES.MemberExpression && isSimpleReference(inner.object)) {
           target = `${sourceCode.getText(inner)}.bind(${sourceCode.getText(inner.object)}), ...args`;
         }
-        return [...names.fixes, fixer.replaceText(callback, `${params} => ${names.text.IOLoop}.current().spawnCallback(${target})`)];
+        return [...loop.fixes, fixer.replaceText(callback, `${params} => ${loop.text}.current().spawnCallback(${target})`)];
       };
     }
 
