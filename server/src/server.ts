@@ -86,7 +86,8 @@ export function startServer(connection: Connection): void {
 
   const log = (text: string) => connection.console.log(text);
   const warnOnce = (key: string, type: MessageType, text: string) => {
-    (type === MessageType.Error ? connection.console.error : connection.console.warn)(text);
+    if (type === MessageType.Error) connection.console.error(text);
+    else connection.console.warn(text);
     if (warned.has(key)) return;
     warned.add(key);
     void connection.sendNotification('window/showMessage', { type, message: text });
@@ -122,9 +123,9 @@ export function startServer(connection: Connection): void {
     void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: messages.map((m) => toDiagnostic(m, lookup)) });
   }
 
-  function clear(uri: string): void {
+  function clear(uri: string, version?: number): void {
     published.delete(uri);
-    void connection.sendDiagnostics({ uri, diagnostics: [] });
+    void connection.sendDiagnostics({ uri, version, diagnostics: [] });
   }
 
   function report(document: TextDocument, out: LintOutput): void {
@@ -140,10 +141,10 @@ export function startServer(connection: Connection): void {
     const document = documents.get(uri);
     if (!document || !LANGUAGES.has(document.languageId)) return;
     const settings = await settingsFor(uri);
-    if (!settings.enable || !linter) return clear(uri);
+    if (!settings.enable || !linter) return clear(uri, document.version);
     const text = document.getText();
     if (text.length > options.maxFileSize) {
-      clear(uri);
+      clear(uri, document.version);
       warnOnce(`size:${uri}`, MessageType.Warning, `gust: ${uri} was not linted: ${text.length} characters is over the limit of ${options.maxFileSize} (initializationOptions.maxFileSize).`);
       return;
     }
