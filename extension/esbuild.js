@@ -50,6 +50,9 @@ async function main() {
       ...common,
       entryPoints: { server: entries.server },
       outdir: path.join(here, 'dist'),
+      // ESLint loads jiti only for a workspace's eslint.config.ts, from the workspace;
+      // bundling it would ship a TypeScript loader nobody else uses.
+      external: ['jiti', 'jiti/*'],
     }),
   ]);
   for (const { metafile } of builds) {

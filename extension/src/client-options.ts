@@ -57,35 +57,27 @@ export function serverOptions(serverModule: string): ServerOptions {
 }
 
 /**
- * The middleware: answers to the server's `workspace/configuration` requests go through
- * the settings narrowing, and each problem found is reported once through `report`.
+ * The middleware: the client's answers to the server's `workspace/configuration`
+ * requests leave out the client-only keys of the `gust` section.
  *
  * @example
- * const middleware = settingsMiddleware((problem) => channel.warn(problem));
+ * new LanguageClient(id, name, server, { ...options, middleware: settingsMiddleware() });
  */
-export function settingsMiddleware(report: (problem: string) => void): Middleware {
-  const reported = new Set<string>();
+export function settingsMiddleware(): Middleware {
   return {
     workspace: {
       configuration: async (params, token, next) => {
         const answer = await next(params, token);
-        if (!Array.isArray(answer)) return answer; // a ResponseError: pass it on
-        const { results, problems } = mapConfigurationResults(params.items, answer);
-        for (const problem of problems) {
-          if (!reported.has(problem)) {
-            reported.add(problem);
-            report(problem);
-          }
-        }
-        return results;
+        // A ResponseError is passed on as it is.
+        return Array.isArray(answer) ? mapConfigurationResults(params.items, answer) : answer;
       },
     },
   };
 }
 
 /**
- * The client's options: which documents, where its logs go, and which settings it
- * forwards (the `gust` section, pulled by the server and pushed on change).
+ * The client's options: which documents, where its logs go, and the settings
+ * middleware (the server pulls the `gust` section through `workspace/configuration`).
  *
  * @example
  * new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions(module), clientOptions(channel));
@@ -95,7 +87,8 @@ export function clientOptions(outputChannel: LogOutputChannel): LanguageClientOp
     documentSelector: documentSelector(),
     diagnosticCollectionName: CLIENT_ID,
     outputChannel,
-    synchronize: { configurationSection: CLIENT_ID },
-    middleware: settingsMiddleware((problem) => outputChannel.warn(`Settings: ${problem}`)),
+    // No `synchronize.configurationSection`: the server registers for `gust` changes
+    // itself and then pulls the section, so a second notification would be noise.
+    middleware: settingsMiddleware(),
   };
 }

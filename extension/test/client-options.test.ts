@@ -1,9 +1,8 @@
 import * as assert from 'node:assert/strict';
 import type { LogOutputChannel } from 'vscode';
-import { CancellationToken, type ConfigurationParams } from 'vscode-languageserver-protocol';
+import { CancellationToken, type ConfigurationParams, ResponseError } from 'vscode-languageserver-protocol';
 import type { Middleware } from 'vscode-languageclient/node';
 import {
-  CLIENT_ID,
   DEBUG_PORT,
   FIX_ALL_KIND,
   clientOptions,
@@ -51,35 +50,25 @@ describe('extension client options', () => {
     assert.equal(FIX_ALL_KIND, 'source.fixAll.gust');
   });
 
-  it('forwards the gust section and logs to the given channel', () => {
+  it('logs to the given channel and lints the four languages', () => {
     const channel = { name: 'Gust' } as unknown as LogOutputChannel;
     const options = clientOptions(channel);
     assert.equal(options.outputChannel, channel);
-    assert.deepEqual(options.synchronize, { configurationSection: CLIENT_ID });
     assert.deepEqual(options.documentSelector, documentSelector());
     assert.equal(options.diagnosticCollectionName, 'gust');
+    assert.equal(options.synchronize, undefined, 'the server registers for gust changes itself');
   });
 
-  it('narrows the settings the server pulls and reports each problem once', async () => {
-    const reported: string[] = [];
-    const configure = configurationOf(settingsMiddleware((problem) => reported.push(problem)));
+  it("answers the server's configuration requests without the client-only keys", async () => {
+    const configure = configurationOf(clientOptions({} as LogOutputChannel).middleware);
     const params: ConfigurationParams = { items: [{ section: 'gust', scopeUri: 'file:///w/a.ts' }, { section: 'files' }] };
-    const next = answerWith([{ run: 'sometimes', rules: { 'prefer-parallel-yield': 'off' } }, { eol: '\n' }]);
-
-    const first = await configure(params, CancellationToken.None, next);
-    const second = await configure(params, CancellationToken.None, next);
-
-    const expected = [{ enable: true, run: 'onType', typeAware: false, rules: { 'gust/prefer-parallel-yield': 'off' } }, { eol: '\n' }];
-    assert.deepEqual(first, expected);
-    assert.deepEqual(second, expected);
-    assert.deepEqual(reported, ['gust.run is "sometimes"; use "onType" or "onSave". Using "onType".']);
+    const next = answerWith([{ enable: true, run: 'onSave', trace: { server: 'verbose' } }, { eol: '\n' }]);
+    assert.deepEqual(await configure(params, CancellationToken.None, next), [{ enable: true, run: 'onSave' }, { eol: '\n' }]);
   });
 
-  it('reports settings problems as warnings in the output channel', async () => {
-    const warnings: string[] = [];
-    const channel = { warn: (message: string) => warnings.push(message) } as unknown as LogOutputChannel;
-    const configure = configurationOf(clientOptions(channel).middleware);
-    await configure({ items: [{ section: 'gust' }] }, CancellationToken.None, answerWith([{ typeAware: 'yes' }]));
-    assert.deepEqual(warnings, ['Settings: gust.typeAware is "yes"; use true or false. Using false.']);
+  it('passes an error answer on as it is', async () => {
+    const configure = configurationOf(settingsMiddleware());
+    const error = new ResponseError(-32603, 'no configuration');
+    assert.equal(await configure({ items: [{ section: 'gust' }] }, CancellationToken.None, async () => error), error);
   });
 });

@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as semver from 'semver';
-import { DEFAULT_SETTINGS } from '../src/settings';
+import { DEFAULT_SETTINGS } from 'gust-language-server';
 import { startServer } from './lsp-client';
 import { type VsixEntry, extractVsix, listVsix } from './vsix';
 
@@ -114,7 +114,7 @@ describe('extension package (VSIX)', function () {
       assert.ok(semver.lt(engine, '1.140.0'), `engines.vscode ${manifest.engines.vscode} is newer than the VS Code tested (1.139)`);
     });
 
-    it('contributes the settings, with the defaults the client assumes', () => {
+    it('contributes the settings, with the defaults the server assumes', () => {
       const properties = manifest.contributes.configuration.properties;
       assert.deepEqual(Object.keys(properties).sort(), ['gust.enable', 'gust.rules', 'gust.run', 'gust.trace.server', 'gust.typeAware']);
       assert.deepEqual(
@@ -163,7 +163,7 @@ describe('extension package (VSIX)', function () {
   });
 
   describe('bundled server, run from the unpacked VSIX', () => {
-    const settings = { gust: { ...DEFAULT_SETTINGS } };
+    const settings = { gust: DEFAULT_SETTINGS };
 
     it('lints over stdio: a discarded coroutine call gets a diagnostic and a "Yield" quick fix', async () => {
       const server = startServer(path.join(unpacked, 'extension/dist/server.js'), 'stdio', unpacked, settings);
