@@ -14,6 +14,7 @@ import {
   IPCMessageReader,
   IPCMessageWriter,
   PublishDiagnosticsNotification,
+  RegistrationRequest,
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
@@ -67,8 +68,16 @@ export function startServer(
   connection.onRequest(ConfigurationRequest.type, (params) =>
     params.items.map((item) => (item.section === undefined ? settings : (settings[item.section] ?? null))),
   );
+  // Accepted, as editors do; this client sends every change it cares about anyway.
+  connection.onRequest(RegistrationRequest.type, () => undefined);
   connection.listen();
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  let exitCode: number | null | undefined;
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => {
+      exitCode = code;
+      resolve(code);
+    }),
+  );
 
   return {
     connection,
@@ -116,6 +125,7 @@ export function startServer(
       });
     },
     async stop() {
+      if (exitCode !== undefined) throw new Error(`the server had already exited with ${exitCode}; stderr: ${stderr}`);
       await connection.sendRequest(ShutdownRequest.type);
       await connection.sendNotification(ExitNotification.type);
       const code = await exited;
