@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as semver from 'semver';
 import { DEFAULT_SETTINGS } from 'gust-language-server';
+import * as plugin from 'eslint-plugin-gust';
 import { startServer } from './lsp-client';
 import { type VsixEntry, extractVsix, listVsix } from './vsix';
 
@@ -134,6 +135,13 @@ describe('extension package (VSIX)', function () {
         assert.ok(schema.scope, `${key} has a scope`);
         assert.ok(schema.description ?? schema.markdownDescription, `${key} has a description`);
       }
+    });
+
+    it('offers a severity for every rule the plugin has in gust.rules', () => {
+      const listed = Object.keys(manifest.contributes.configuration.properties['gust.rules']?.properties ?? {});
+      const missing = Object.keys(plugin.rules).filter((name) => !listed.includes(`gust/${name}`));
+      assert.deepEqual(missing, [], 'add these rules to contributes.configuration gust.rules.properties');
+      assert.ok(Object.keys(plugin.rules).length > 0, 'the plugin has rules');
     });
 
     it('contributes the three commands, and the bundle registers each of them', () => {
