@@ -2,7 +2,7 @@
  * `coroutine`: a generator function becomes a function returning a `Future`,
  * driven by a runner with Tornado's semantics.
  */
-import { CallSite, takeAmbientCallSite } from './callsite.js';
+import { callSiteOf, takeAmbientCallSite } from './callsite.js';
 import { convertYielded } from './combinators.js';
 import { Future } from './future.js';
 import { IOLoop } from './ioloop.js';
@@ -16,6 +16,9 @@ import { CancelledError } from './errors.js';
 export type CoroutineBody<A extends unknown[], R> = (...args: A) => Generator<unknown, R, any>;
 
 const COROUTINE = Symbol('gust.coroutine');
+
+/** The Future of the coroutine whose body is executing right now, if any. */
+let running: Future<unknown> | undefined;
 
 /**
  * Makes a coroutine: a function that runs `body` and returns a `Future` of its
@@ -58,16 +61,15 @@ export function coroutine(
   const wrapper = function (this: unknown): Future<unknown> {
     const future = new Future<unknown>();
     future.coroutineName = name;
-    // Taking a stack costs microseconds, so only a coroutine that suspends or
-    // fails records where it was called; one that completes at once needs no report.
     const spawned = takeAmbientCallSite();
+    const caller = running;
     let gen: unknown;
     try {
       // `arguments` rather than a rest parameter: one array less per call on the hot path.
       // eslint-disable-next-line prefer-rest-params
       gen = body.apply(this, arguments as unknown as unknown[]);
     } catch (error) {
-      future.callSite = spawned ?? new CallSite(wrapper);
+      future.callSite = spawned ?? callSiteOf(wrapper, caller);
       fail(future, error);
       return future;
     }
@@ -76,12 +78,17 @@ export function coroutine(
       settleFrom(future, gen);
       return future;
     }
-    const runner = new Runner(gen, future);
-    runner.step(true, undefined);
-    if (!future.done() || runner.failure !== undefined) future.callSite = spawned ?? new CallSite(wrapper);
-    if (runner.failure !== undefined) fail(future, runner.failure.error);
-    runner.failure = undefined;
-    runner.starting = false;
+    const outcome = advance(gen, future, undefined, true, undefined, true);
+    // Only a coroutine that suspends or fails records where it was called
+    // (see callsite.ts); one that completes at once is never reported.
+    if (outcome !== COMPLETED) {
+      future.callSite = spawned ?? callSiteOf(wrapper, caller);
+      if (outcome === FAILED) {
+        const error = firstError;
+        firstError = undefined;
+        fail(future, error);
+      }
+    }
     return future;
   };
   Object.defineProperty(wrapper, 'name', { value: name });
@@ -99,14 +106,74 @@ export function isCoroutineFunction(fn: unknown): boolean {
   return typeof fn === 'function' && (fn as unknown as Record<symbol, unknown>)[COROUTINE] === true;
 }
 
-/** Drives one generator; lives while the coroutine is suspended. */
+const COMPLETED = 0;
+const SUSPENDED = 1;
+const FAILED = 2;
+/** The error of a first step that failed (`FAILED`), for the wrapper to record the call site first. */
+let firstError: unknown;
+
+/**
+ * Sends a value (ok) or throws an error into the generator until it suspends
+ * or ends. A loop, not recursion: done Futures continue at once, without a
+ * trip through the event loop and without growing the stack. The Runner that
+ * keeps a suspended coroutine is made on its first suspension only.
+ */
+function advance(
+  gen: Generator<unknown, unknown, unknown>,
+  future: Future<unknown>,
+  runner: Runner | undefined,
+  ok: boolean,
+  value: unknown,
+  first: boolean,
+): number {
+  const outer = running;
+  for (;;) {
+    let r: IteratorResult<unknown, unknown>;
+    running = future;
+    try {
+      r = ok ? gen.next(value) : gen.throw(value);
+    } catch (error) {
+      running = outer;
+      if (first && !future.done()) {
+        firstError = error;
+        return FAILED;
+      }
+      finish(future, true, error);
+      return COMPLETED;
+    }
+    running = outer;
+    if (r.done) {
+      finish(future, false, r.value);
+      return COMPLETED;
+    }
+    let f: Future<unknown>;
+    const y = r.value;
+    if (y instanceof Future) {
+      f = y;
+    } else {
+      try {
+        f = convertYielded(y);
+      } catch (error) {
+        ok = false;
+        value = error;
+        continue;
+      }
+    }
+    if (f.done()) {
+      ok = f.succeeded();
+      if (!ok) f.retrieve();
+      value = f.peek();
+      continue;
+    }
+    (runner ?? new Runner(gen, future)).wait(f);
+    return SUSPENDED;
+  }
+}
+
+/** Keeps a suspended coroutine: what it waits on, and how to resume or cancel it. */
 class Runner {
   private waiting: Future<unknown> | undefined = undefined;
-  /** True during the first step, run inside the coroutine's call. */
-  starting = true;
-  /** An error the first step ended with, left for the caller to record its call site first. */
-  failure: { error: unknown } | undefined = undefined;
-  private resumeCallback: ((f: Future<unknown>) => void) | undefined = undefined;
+  private readonly resumeCallback = (done: Future<unknown>): void => this.resume(done);
 
   constructor(
     private readonly gen: Generator<unknown, unknown, unknown>,
@@ -115,45 +182,9 @@ class Runner {
     future.onCancel = () => this.waiting?.cancel();
   }
 
-  /** Sends a value (ok) or throws an error into the generator until it suspends or ends. */
-  step(ok: boolean, value: unknown): void {
-    const gen = this.gen;
-    // A loop, not recursion: done Futures continue at once without growing the stack.
-    for (;;) {
-      let r: IteratorResult<unknown, unknown>;
-      try {
-        r = ok ? gen.next(value) : gen.throw(value);
-      } catch (error) {
-        this.finish(true, error);
-        return;
-      }
-      if (r.done) {
-        this.finish(false, r.value);
-        return;
-      }
-      let f: Future<unknown>;
-      const y = r.value;
-      if (y instanceof Future) {
-        f = y;
-      } else {
-        try {
-          f = convertYielded(y);
-        } catch (error) {
-          ok = false;
-          value = error;
-          continue;
-        }
-      }
-      if (f.done()) {
-        ok = f.succeeded();
-        if (!ok) f.retrieve();
-        value = f.peek();
-        continue;
-      }
-      this.waiting = f;
-      f.addDoneCallback((this.resumeCallback ??= (done) => this.resume(done)));
-      return;
-    }
+  wait(f: Future<unknown>): void {
+    this.waiting = f;
+    f.addDoneCallback(this.resumeCallback);
   }
 
   private resume(done: Future<unknown>): void {
@@ -161,29 +192,27 @@ class Runner {
     this.waiting = undefined;
     const ok = done.succeeded();
     if (!ok) done.retrieve();
-    this.step(ok, done.peek());
+    advance(this.gen, this.future, this, ok, done.peek(), false);
   }
+}
 
-  private finish(error: boolean, value: unknown): void {
-    const future = this.future;
-    future.onCancel = undefined;
-    if (future.cancelled()) {
-      if (error && !(value instanceof CancelledError)) {
-        IOLoop.current().handleError(value, { kind: 'after-cancel', name: future.coroutineName, callSite: future.callSite?.toString() });
-      }
-      return;
+function finish(future: Future<unknown>, error: boolean, value: unknown): void {
+  future.onCancel = undefined;
+  if (future.cancelled()) {
+    if (error && !(value instanceof CancelledError)) {
+      IOLoop.current().handleError(value, { kind: 'after-cancel', name: future.coroutineName, callSite: future.callSite?.toString() });
     }
-    if (!error) future.settle(false, value);
-    else if (this.starting) this.failure = { error: value };
-    else fail(future, value);
+    return;
   }
+  if (error) fail(future, value);
+  else future.settle(false, value);
 }
 
 /** Fails a coroutine's Future, adding the coroutine's call site to the error's stack. */
 function fail(future: Future<unknown>, error: unknown): void {
   if (error instanceof Error && typeof error.stack === 'string') {
     try {
-      error.stack += `\n    --- in coroutine ${future.coroutineName}, called at ${future.callSite}`;
+      error.stack += `\n    --- in coroutine ${future.coroutineName}, called from ${future.callSite?.nearest() ?? 'unknown'}`;
     } catch {
       // A frozen error keeps its stack as it is.
     }

@@ -2,7 +2,7 @@
  * `Future<T>`: the result of an asynchronous operation, as in Tornado (and
  * asyncio). Coroutines return one; a coroutine `yield`s one to wait for it.
  */
-import type { CallSite } from './callsite.js';
+import type { Site } from './callsite.js';
 import { CancelledError, InvalidStateError } from './errors.js';
 import { IOLoop } from './ioloop.js';
 import { type FailureRecord, markRetrieved, watchFailure } from './unobserved.js';
@@ -42,7 +42,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
   /** @internal the coroutine this Future belongs to, for error reports. */
   coroutineName: string | undefined = undefined;
   /** @internal where that coroutine was called. */
-  callSite: CallSite | undefined = undefined;
+  callSite: Site | undefined = undefined;
   /** @internal what `cancel()` must also stop (the Future a coroutine waits on). */
   onCancel: (() => void) | undefined = undefined;
 

@@ -2,7 +2,7 @@
  * `IOLoop#runSync`: from a script to a coroutine and back, as a Promise that
  * cannot fail silently.
  */
-import type { CallSite } from './callsite.js';
+import type { Site } from './callsite.js';
 import { TimeoutError } from './errors.js';
 import { Future, fromThenable, isThenable } from './future.js';
 import type { IOLoop, TimeoutHandle } from './ioloop.js';
@@ -40,7 +40,7 @@ export function runSync<R>(
   loop: IOLoop,
   fn: () => Future<R> | PromiseLike<R> | R,
   options: RunSyncOptions,
-  callSite: CallSite,
+  callSite: Site,
 ): Promise<R> {
   const future = start(fn);
   const outcome = new Future<R>();

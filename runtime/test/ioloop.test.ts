@@ -80,7 +80,7 @@ describe('IOLoop', () => {
       const entry = log().take('spawn', /division by zero/);
       assert.equal(entry.context.name, 'divide');
       assert.match(entry.context.callSite ?? '', /ioloop\.test\.js:\d+:\d+/);
-      assert.match((entry.error as Error).stack ?? '', /--- in coroutine divide, called at .*ioloop\.test\.js/);
+      assert.match((entry.error as Error).stack ?? '', /--- in coroutine divide, called from .*ioloop\.test\.js/);
     });
 
     it('spawnCallback of a coroutine that succeeds reports nothing', async () => {
@@ -159,7 +159,7 @@ describe('IOLoop', () => {
       const written = captureStderr(() =>
         loop.handleError(new RangeError('division by zero'), { kind: 'spawn', name: 'divide', callSite: 'main (/app/x.js:3:9)' }),
       );
-      assert.match(written, /^Uncaught error in spawned callback divide, called at main \(\/app\/x\.js:3:9\)\nRangeError: division by zero\n {4}at /);
+      assert.match(written, /^Uncaught error in spawned callback divide, called from main \(\/app\/x\.js:3:9\)\nRangeError: division by zero\n {4}at /);
     });
   });
 
