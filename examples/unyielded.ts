@@ -15,7 +15,7 @@ const refresh = coroutine(function* refresh() {
   yield sleep(5);
 });
 
-const main = coroutine(function* () {
+const main = coroutine(function* main() {
   // Mistake 1 (gust/no-unyielded-coroutine): the Future is discarded, so the
   // RangeError is never seen here. Correct: `yield divide(1, 0)`.
   divide(1, 0);
