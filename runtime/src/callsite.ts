@@ -26,7 +26,12 @@ interface StackHolder {
   stack?: string;
 }
 
-/** How much call-site detail coroutines record. */
+/**
+ * How much call-site detail coroutines record (see `setCallSiteCapture`).
+ *
+ * @example
+ * const mode: CallSiteCapture = 'all';
+ */
 export type CallSiteCapture = 'entry' | 'all';
 
 let capture: CallSiteCapture = process.env.GUST_CALL_SITES === 'all' ? 'all' : 'entry';

@@ -12,7 +12,12 @@ import { CancelledError } from './errors.js';
    `any` is the generator's TNext on purpose: it is what a plain `yield` evaluates
    to (SPEC), and supplying it here spares strict TypeScript error TS7057. */
 
-/** A generator function as `coroutine` accepts it. */
+/**
+ * A generator function as `coroutine` accepts it; `yield` inside gives `any`.
+ *
+ * @example
+ * const body: CoroutineBody<[number], string> = function* (n) { yield sleep(n); return 'ok'; };
+ */
 export type CoroutineBody<A extends unknown[], R> = (...args: A) => Generator<unknown, R, any>;
 
 const COROUTINE = Symbol('gust.coroutine');

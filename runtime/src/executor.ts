@@ -32,7 +32,12 @@ export interface Executor {
   submit<A extends unknown[], R>(fn: (...args: A) => R | PromiseLike<R>, ...args: A): Future<Awaited<R>>;
 }
 
-/** Options of `ThreadPoolExecutor#shutdown`. */
+/**
+ * Options of `ThreadPoolExecutor#shutdown`.
+ *
+ * @example
+ * yield pool.shutdown({ cancelPending: true });
+ */
 export interface ShutdownOptions {
   /** Cancel tasks not yet started instead of running them first. */
   cancelPending?: boolean;

@@ -46,12 +46,22 @@ export class Future<T = unknown> implements PromiseLike<T> {
   /** @internal what `cancel()` must also stop (the Future a coroutine waits on). */
   onCancel: (() => void) | undefined = undefined;
 
-  /** True once the Future has a result, an error, or was cancelled. */
+  /**
+   * True once the Future has a result, an error, or was cancelled.
+   *
+   * @example
+   * if (f.done()) console.log(f.result());
+   */
   done(): boolean {
     return this.state !== PENDING;
   }
 
-  /** True if `cancel()` stopped this Future before it completed. */
+  /**
+   * True if `cancel()` stopped this Future before it completed.
+   *
+   * @example
+   * f.cancel(); f.cancelled(); // true
+   */
   cancelled(): boolean {
     return this.state === CANCELLED;
   }

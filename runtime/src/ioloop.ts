@@ -28,7 +28,12 @@ export interface TimeoutHandle {
   readonly deadline: number;
 }
 
-/** Options for `new IOLoop()`. */
+/**
+ * Options for `new IOLoop()`.
+ *
+ * @example
+ * const loop = new IOLoop({ clock: new ManualClock() });
+ */
 export interface IOLoopOptions {
   /** Time and timers; defaults to the real clock. Tests pass a `ManualClock`. */
   clock?: Clock;

@@ -4,7 +4,11 @@
  */
 
 /**
- * Where a reported error came from.
+ * Where a reported error came from, as the error handler receives it.
+ *
+ * @example
+ * loop.setErrorHandler((error, ctx) => console.error(`[${ctx.kind}] ${ctx.name ?? ''} ${ctx.callSite ?? ''}`, error));
+ *
  * - `callback`, `spawn`, `timeout`, `periodic`: a callback the loop ran threw, or
  *   the Future it returned failed;
  * - `future`: a failed Future whose error was never retrieved;

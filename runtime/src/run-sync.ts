@@ -7,7 +7,12 @@ import { TimeoutError } from './errors.js';
 import { Future, fromThenable, isThenable } from './future.js';
 import type { IOLoop, TimeoutHandle } from './ioloop.js';
 
-/** Options for `IOLoop#runSync`. */
+/**
+ * Options for `IOLoop#runSync`.
+ *
+ * @example
+ * await IOLoop.current().runSync(main, { timeout: 30_000 });
+ */
 export interface RunSyncOptions {
   /** Fail with `TimeoutError` (and cancel `fn`'s Future) after this many ms. */
   timeout?: number;
