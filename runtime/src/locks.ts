@@ -54,7 +54,12 @@ export class Releaser {
   }
 }
 
-/** Raised when a lock or semaphore is released more often than it was acquired. */
+/**
+ * Raised when a lock or semaphore is released more often than it was acquired.
+ *
+ * @example
+ *   new Lock().release(); // throws ReleaseError: called on an unlocked Lock
+ */
 export class ReleaseError extends Error {
   override name = 'ReleaseError';
 }
