@@ -83,7 +83,24 @@ export function coroutine(
       settleFrom(future, gen);
       return future;
     }
-    const outcome = advance(gen, future, undefined, true, undefined, true);
+    // The first step runs here rather than in advance(): its own call site for
+    // gen.next() keeps the common case (a body that returns at once) fast.
+    let first: IteratorResult<unknown, unknown>;
+    running = future;
+    try {
+      first = gen.next();
+    } catch (error) {
+      running = caller;
+      future.callSite = spawned ?? callSiteOf(wrapper, caller);
+      fail(future, error);
+      return future;
+    }
+    running = caller;
+    if (first.done) {
+      future.settle(false, first.value);
+      return future;
+    }
+    const outcome = advance(gen, future, undefined, true, undefined, true, first.value);
     // Only a coroutine that suspends or fails records where it was called
     // (see callsite.ts); one that completes at once is never reported.
     if (outcome !== COMPLETED) {
@@ -111,6 +128,7 @@ export function isCoroutineFunction(fn: unknown): boolean {
   return typeof fn === 'function' && (fn as unknown as Record<symbol, unknown>)[COROUTINE] === true;
 }
 
+const NOTHING = Symbol('nothing yielded yet');
 const COMPLETED = 0;
 const SUSPENDED = 1;
 const FAILED = 2;
@@ -130,29 +148,37 @@ function advance(
   ok: boolean,
   value: unknown,
   first: boolean,
+  yielded: unknown = NOTHING,
 ): number {
   const outer = running;
+  let skip = yielded !== NOTHING; // started with a value the body already yielded
   for (;;) {
-    let r: IteratorResult<unknown, unknown>;
-    running = future;
-    try {
-      r = ok ? gen.next(value) : gen.throw(value);
-    } catch (error) {
-      running = outer;
-      if (first && !future.done()) {
-        firstError = error;
-        return FAILED;
+    let y: unknown;
+    if (skip) {
+      skip = false;
+      y = yielded;
+    } else {
+      let r: IteratorResult<unknown, unknown>;
+      running = future;
+      try {
+        r = ok ? gen.next(value) : gen.throw(value);
+      } catch (error) {
+        running = outer;
+        if (first && !future.done()) {
+          firstError = error;
+          return FAILED;
+        }
+        finish(future, true, error);
+        return COMPLETED;
       }
-      finish(future, true, error);
-      return COMPLETED;
-    }
-    running = outer;
-    if (r.done) {
-      finish(future, false, r.value);
-      return COMPLETED;
+      running = outer;
+      if (r.done) {
+        finish(future, false, r.value);
+        return COMPLETED;
+      }
+      y = r.value;
     }
     let f: Future<unknown>;
-    const y = r.value;
     if (y instanceof Future) {
       f = y;
     } else {
