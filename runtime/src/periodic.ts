@@ -1,3 +1,4 @@
+import { CallSite, withCallSite } from './callsite.js';
 import { IOLoop, type TimeoutHandle } from './ioloop.js';
 
 /**
@@ -92,6 +93,7 @@ export class PeriodicCallback {
   private loop: IOLoop | undefined;
   private nextTimeout = 0;
   private handle: TimeoutHandle | undefined;
+  private site: CallSite | undefined;
 
   constructor(fn: () => unknown, callbackTime: number, jitter = 0, options: PeriodicCallbackOptions = {}) {
     if (typeof fn !== 'function') {
@@ -117,6 +119,8 @@ export class PeriodicCallback {
   start(): void {
     if (this.running) return;
     this.loop = IOLoop.current();
+    // Reports name where the timer was started, as spawnCallback's name where it spawned.
+    this.site = new CallSite(this.start);
     this.running = true;
     this.nextTimeout = this.loop.time();
     this.scheduleNext();
@@ -140,7 +144,8 @@ export class PeriodicCallback {
     this.handle = undefined;
     if (!this.running) return;
     try {
-      this.report(this.callback());
+      const site = this.site;
+      this.report(site === undefined ? this.callback() : withCallSite(site, this.callback));
     } catch (error) {
       this.fail(error);
     } finally {
@@ -165,7 +170,7 @@ export class PeriodicCallback {
 
   private fail(error: unknown): void {
     const loop = this.loop ?? IOLoop.current();
-    loop.handleError(error, { kind: 'periodic', name: this.callback.name || undefined });
+    loop.handleError(error, { kind: 'periodic', name: this.callback.name || undefined, callSite: this.site?.toString() });
   }
 
   private scheduleNext(): void {

@@ -251,6 +251,7 @@ describe('PeriodicCallback: on real timers', () => {
     assert.equal((logged[0].error as Error).message, 'tick 1 failed');
     assert.equal(logged[0].context.kind, 'periodic');
     assert.equal(logged[0].context.name, 'failingTick');
+    assert.match(logged[0].context.callSite ?? '', /periodic\.test\.js:\d+:\d+/, 'names where start() was called');
   });
 
   it('reports the error of a Future the callback returns, without waiting for it', async () => {
