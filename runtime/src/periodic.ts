@@ -1,4 +1,5 @@
 import { CallSite, withCallSite } from './callsite.js';
+import { isThenable } from './future.js';
 import { IOLoop, type TimeoutHandle } from './ioloop.js';
 
 /**
@@ -174,19 +175,12 @@ export class PeriodicCallback {
   }
 
   private scheduleNext(): void {
-    if (!this.running || this.loop === undefined) return;
+    // Already scheduled when the callback itself called stop() and then start().
+    if (!this.running || this.loop === undefined || this.handle !== undefined) return;
     const period = jitteredPeriod(this.callbackTime, this.jitter, this.random);
     this.nextTimeout = nextRunTime(this.nextTimeout, this.loop.time(), period);
     this.handle = this.loop.addTimeout(this.nextTimeout, this.run);
   }
-}
-
-function isThenable(x: unknown): x is PromiseLike<unknown> {
-  return (
-    (typeof x === 'object' || typeof x === 'function') &&
-    x !== null &&
-    typeof (x as { then?: unknown }).then === 'function'
-  );
 }
 
 function isGenerator(x: unknown): boolean {
