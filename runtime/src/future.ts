@@ -219,13 +219,6 @@ export class Future<T = unknown> implements PromiseLike<T> {
     return true;
   }
 
-  /** @internal result or error in one step, marking the error retrieved (the coroutine runner's path). */
-  take(): { ok: boolean; value: unknown } {
-    if (this.state === OK) return { ok: true, value: this.value };
-    this.retrieve();
-    return { ok: false, value: this.value };
-  }
-
   /** @internal true if the Future completed with a result (not an error, not cancelled). */
   succeeded(): boolean {
     return this.state === OK;
