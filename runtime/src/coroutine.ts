@@ -62,6 +62,9 @@ export function coroutine(
   body: (...args: unknown[]) => unknown,
   context?: ClassMethodDecoratorContext,
 ): (...args: unknown[]) => Future<unknown> {
+  if (typeof body !== 'function') {
+    throw new TypeError(`coroutine() takes a generator function (function* () { ... }), got ${body === null ? 'null' : typeof body}.`);
+  }
   const name = (context !== undefined ? String(context.name) : body.name) || 'anonymous';
   const wrapper = function (this: unknown): Future<unknown> {
     const future = new Future<unknown>();
