@@ -1,5 +1,5 @@
 import { rule } from '../../src/rules/no-blocking-in-coroutine';
-import { ruleTester } from '../rule-tester';
+import { ruleTester, typedRuleTester } from '../rule-tester';
 
 ruleTester.run('no-blocking-in-coroutine', rule, {
   valid: [
@@ -639,6 +639,37 @@ const pause = coroutine(function* (end: number) {
 });
 `,
       errors: [{ messageId: 'busyWait', line: 4, column: 3, endColumn: 32, suggestions: [] }],
+    },
+  ],
+});
+
+typedRuleTester.run('no-blocking-in-coroutine (typed)', rule, {
+  valid: [
+    {
+      name: 'a blocking call outside any coroutine',
+      code: "import * as fs from 'node:fs';\nexport const text = fs.readFileSync('a.txt', 'utf8');",
+    },
+  ],
+  invalid: [
+    {
+      name: 'a blocking call inside an @coroutine method, with type information',
+      code: "import { coroutine } from 'gust';\nimport { existsSync } from 'node:fs';\nexport class Store {\n  @coroutine\n  *has(path: string) {\n    return existsSync(path);\n  }\n}",
+      errors: [
+        {
+          messageId: 'blockingCall',
+          data: { name: 'fs.existsSync' },
+          line: 6,
+          column: 12,
+          endColumn: 28,
+          suggestions: [
+            {
+              messageId: 'useExecutor',
+              output:
+                "import { coroutine, IOLoop } from 'gust';\nimport { existsSync } from 'node:fs';\nexport class Store {\n  @coroutine\n  *has(path: string) {\n    return yield IOLoop.current().runInExecutor(null, (...args) => require('node:fs').existsSync(...args), path);\n  }\n}",
+            },
+          ],
+        },
+      ],
     },
   ],
 });

@@ -1,5 +1,5 @@
 import { rule } from '../../src/rules/no-coroutine-periodic-callback';
-import { ruleTester } from '../rule-tester';
+import { ruleTester, typedRuleTester } from '../rule-tester';
 
 ruleTester.run('no-coroutine-periodic-callback', rule, {
   valid: [
@@ -315,6 +315,61 @@ IOLoop.current().spawnCallback(coroutine(function* () {
   }
 }));
 `,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+typedRuleTester.run('no-coroutine-periodic-callback (typed)', rule, {
+  valid: [
+    {
+      name: 'a synchronous function from another file',
+      code: "import { PeriodicCallback } from 'gust';\nimport { tick } from './jobs';\nnew PeriodicCallback(tick, 10).start();",
+    },
+    {
+      name: "a function returning a user's own Future class, which is not a thenable",
+      code: "import { PeriodicCallback } from 'gust';\nimport { compute } from './own-future';\nnew PeriodicCallback(compute, 10).start();",
+    },
+  ],
+  invalid: [
+    {
+      name: 'a Promise-returning function from another file, known only by its type',
+      code: "import { PeriodicCallback } from 'gust';\nimport { ping } from './jobs';\nnew PeriodicCallback(ping, 10).start();",
+      errors: [
+        {
+          messageId: 'periodicCoroutine',
+          data: { kind: 'Promise' },
+          line: 3,
+          column: 22,
+          endColumn: 26,
+          suggestions: [
+            {
+              messageId: 'rewriteAsLoop',
+              output:
+                "import { PeriodicCallback, IOLoop, coroutine, sleep } from 'gust';\nimport { ping } from './jobs';\nIOLoop.current().spawnCallback(coroutine(function* () {\n  while (true) {\n    yield ping();\n    yield sleep(10);\n  }\n}));",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a Future-returning method from another file',
+      code: "import { PeriodicCallback } from 'gust';\nimport { jobs } from './jobs';\nnew PeriodicCallback(() => jobs.refresh(1), 10).start();",
+      errors: [
+        {
+          messageId: 'periodicCoroutine',
+          data: { kind: 'Future' },
+          line: 3,
+          column: 22,
+          endColumn: 43,
+          suggestions: [
+            {
+              messageId: 'rewriteAsLoop',
+              output:
+                "import { PeriodicCallback, IOLoop, coroutine, sleep } from 'gust';\nimport { jobs } from './jobs';\nIOLoop.current().spawnCallback(coroutine(function* () {\n  while (true) {\n    yield jobs.refresh(1);\n    yield sleep(10);\n  }\n}));",
             },
           ],
         },

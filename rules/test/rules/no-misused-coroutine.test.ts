@@ -1,5 +1,5 @@
 import { rule } from '../../src/rules/no-misused-coroutine';
-import { ruleTester } from '../rule-tester';
+import { ruleTester, typedRuleTester } from '../rule-tester';
 
 ruleTester.run('no-misused-coroutine', rule, {
   valid: [
@@ -408,6 +408,66 @@ import { flush } from './metrics';
 import { IOLoop } from 'gust';
 setInterval(() => IOLoop.current().spawnCallback(flush), 5000);
 `,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+typedRuleTester.run('no-misused-coroutine (typed)', rule, {
+  valid: [
+    {
+      name: "a user's own Future class is not gust's",
+      code: "import { compute } from './own-future';\nsetTimeout(compute, 10);",
+    },
+    {
+      name: 'a synchronous function from another file',
+      code: "import { tick } from './jobs';\nqueueMicrotask(tick);",
+    },
+  ],
+  invalid: [
+    {
+      name: 'a Future-returning method from another file keeps its object',
+      code: "import { jobs } from './jobs';\nsetTimeout(jobs.refresh, 10);",
+      errors: [
+        {
+          messageId: 'misused',
+          data: { api: 'setTimeout' },
+          line: 2,
+          column: 12,
+          endColumn: 24,
+          suggestions: [
+            {
+              messageId: 'spawn',
+              output:
+                "import { jobs } from './jobs';\nimport { IOLoop } from 'gust';\nsetTimeout(() => IOLoop.current().spawnCallback(() => jobs.refresh()), 10);",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'forEach over an array known by its type, in a coroutine',
+      code: "import { coroutine } from 'gust';\nimport { ids, jobs } from './jobs';\nexport const all = coroutine(function* () {\n  ids.forEach((id) => jobs.refresh(id));\n});",
+      errors: [
+        {
+          messageId: 'misused',
+          data: { api: 'forEach' },
+          line: 4,
+          column: 15,
+          endColumn: 39,
+          suggestions: [
+            {
+              messageId: 'yieldMap',
+              output:
+                "import { coroutine } from 'gust';\nimport { ids, jobs } from './jobs';\nexport const all = coroutine(function* () {\n  yield ids.map((id) => jobs.refresh(id));\n});",
+            },
+            {
+              messageId: 'spawn',
+              output:
+                "import { coroutine, IOLoop } from 'gust';\nimport { ids, jobs } from './jobs';\nexport const all = coroutine(function* () {\n  ids.forEach((item) => IOLoop.current().spawnCallback((id) => jobs.refresh(id), item));\n});",
             },
           ],
         },
