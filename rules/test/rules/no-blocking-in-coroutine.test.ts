@@ -90,6 +90,18 @@ const check = coroutine(function* () {
       options: [{ allow: [{ from: 'package', package: 'fs', name: 'existsSync' }] }],
     },
     {
+      name: 'allowed by file specifier: a blocking call in a file that is allowed to block',
+      code: `
+import * as fs from 'fs';
+import { coroutine } from 'gust';
+const check = coroutine(function* () {
+  return fs.statSync('a.txt');
+});
+`,
+      filename: 'scripts/build.ts',
+      options: [{ allow: [{ from: 'file', name: 'statSync', path: 'scripts/build.ts' }] }],
+    },
+    {
       name: 'a clock loop that waits inside',
       code: `
 import { coroutine, sleep } from 'gust';
@@ -529,6 +541,40 @@ import * as fs from 'fs';
 import { coroutine } from 'gust';
 const lines = coroutine(function* (path: string) {
   return (yield fs.promises.readFile(path, 'utf8')).split('\\n');
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a name `promises` already taken: the executor instead of the fs.promises twin',
+      code: `
+import { readFileSync } from 'fs';
+import { coroutine, IOLoop } from 'gust';
+const promises: string[] = [];
+const load = coroutine(function* (path: string) {
+  promises.push(path);
+  return readFileSync(path);
+});
+`,
+      errors: [
+        {
+          messageId: 'blockingCall',
+          line: 7,
+          column: 10,
+          endColumn: 28,
+          suggestions: [
+            {
+              messageId: 'useExecutor',
+              output: `
+import { readFileSync } from 'fs';
+import { coroutine, IOLoop } from 'gust';
+const promises: string[] = [];
+const load = coroutine(function* (path: string) {
+  promises.push(path);
+  return yield IOLoop.current().runInExecutor(null, (...args) => require('fs').readFileSync(...args), path);
 });
 `,
             },

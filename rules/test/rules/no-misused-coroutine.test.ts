@@ -333,6 +333,49 @@ async function saveAll() {
       ],
     },
     {
+      name: 'forEach in a coroutine without semicolons: yield starts the statement, no semicolon needed',
+      code: `
+import { coroutine } from 'gust'
+const save = coroutine(function* (item: string) { yield item })
+const saveAll = coroutine(function* () {
+  const items = ['a']
+  items.forEach(save)
+})
+`,
+      errors: [
+        {
+          messageId: 'misused',
+          line: 6,
+          column: 17,
+          endColumn: 21,
+          suggestions: [
+            {
+              messageId: 'yieldMap',
+              output: `
+import { coroutine } from 'gust'
+const save = coroutine(function* (item: string) { yield item })
+const saveAll = coroutine(function* () {
+  const items = ['a']
+  yield items.map(save)
+})
+`,
+            },
+            {
+              messageId: 'spawn',
+              output: `
+import { coroutine, IOLoop } from 'gust'
+const save = coroutine(function* (item: string) { yield item })
+const saveAll = coroutine(function* () {
+  const items = ['a']
+  items.forEach((item: string) => IOLoop.current().spawnCallback(save, item))
+})
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'forEach outside a coroutine, over something not known to be an array: spawn only, parenthesised callback',
       code: `
 import { coroutine, IOLoop } from 'gust'
