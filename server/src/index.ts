@@ -8,7 +8,7 @@
  */
 export const SERVER_NAME = 'gust-language-server';
 export { startServer, FIX_ALL_COMMAND, type ServerOptions } from './server';
-export { parseSettings, settingsToConfig, qualifyRuleId, DEFAULT_SETTINGS, type GustSettings, type ParsedSettings, type RunMode, type RuleLevel, type GustPlugin } from './settings';
+export { parseSettings, settingsToConfig, qualifyRuleId, DEFAULT_SETTINGS, type GustSettings, type ParsedSettings, type RunMode, type RuleLevel, type RuleSetting, type GustPlugin } from './settings';
 export { toDiagnostic, diagnosticKey, messageKey, messageRange, gustMessages, DIAGNOSTIC_SOURCE } from './diagnostics';
 export { quickFixes, fixAllRuleEdit, fixAllAction, kindAllowed, workspaceEdit, FIX_ALL_KIND, SHOW_DOCUMENTATION_COMMAND, type ActionContext } from './code-actions';
 export { applyFixes, minimalEdit, disableLineEdit, disableFileEdit, fixToEdit } from './edits';
