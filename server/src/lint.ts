@@ -43,6 +43,7 @@ export function toPlugin(mod: unknown): GustPlugin {
 export function loadPlugin(): GustPlugin {
   let mod: unknown;
   try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on demand: a broken plugin is reported, not fatal
     mod = require('eslint-plugin-gust');
   } catch (error) {
     throw new PluginLoadError(error instanceof Error ? error.message.split('\n')[0] : String(error));

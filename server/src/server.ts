@@ -18,12 +18,13 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Linter } from 'eslint';
+import * as tsParser from '@typescript-eslint/parser';
 import { FIX_ALL_KIND, SHOW_DOCUMENTATION_COMMAND, fixAllAction, kindAllowed, quickFixes } from './code-actions';
 import { toDiagnostic } from './diagnostics';
 import { FLAT_CONFIG_NAMES } from './eslint-config';
 import { GustLinter, type LintInput, type LintOutput, loadPlugin } from './lint';
 import { LintScheduler } from './schedule';
-import { DEFAULT_SETTINGS, type GustSettings, parseSettings } from './settings';
+import { type GustSettings, parseSettings } from './settings';
 
 /** The server command that applies every safe fix to a document (argument: its URI). */
 export const FIX_ALL_COMMAND = 'gust.server.fixAll';
@@ -199,7 +200,7 @@ export function startServer(connection: Connection): void {
     folders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
     if (folders.length === 0 && params.rootUri) folders = [uriToPath(params.rootUri)];
     try {
-      linter = new GustLinter(loadPlugin(), require('@typescript-eslint/parser'));
+      linter = new GustLinter(loadPlugin(), tsParser);
     } catch (error) {
       linter = undefined;
       connection.console.error(error instanceof Error ? error.message : String(error));
