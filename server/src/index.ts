@@ -16,3 +16,4 @@ export { GustLinter, loadPlugin, toPlugin, lintPath, crashedRule, PluginLoadErro
 export { findFlatConfig, WorkspaceEslint, EslintConfigError, FLAT_CONFIG_NAMES } from './eslint-config';
 export { LintScheduler, type Timers } from './schedule';
 export { parseArgs, usage, type CliRequest } from './cli';
+export { importersOf, programOf } from './dependants';

@@ -162,7 +162,8 @@ export function startServer(connection: Connection): void {
     // the syntactic diagnostics go out first and newer changes are seen.
     await new Promise((resolve) => setImmediate(resolve));
     if (!isCurrent(document)) return;
-    const typed = await linter.lint(input, true);
+    const openByPath = new Map(cascade ? documents.all().filter((d) => d.uri.startsWith('file:')).map((d) => [uriToPath(d.uri), d.uri]) : []);
+    const typed = await linter.lint(input, true, [...openByPath.keys()]);
     if (!isCurrent(document)) return;
     const fatal = typed.messages.find((m) => m.fatal);
     if (fatal && !out.messages.some((m) => m.fatal)) {
@@ -171,13 +172,12 @@ export function startServer(connection: Connection): void {
     }
     report(document, typed);
     publish(document, typed.messages);
-    if (cascade) {
-      // Types flow between files: re-lint the other open files so none keeps stale results.
-      for (const other of documents.all()) {
-        if (other.uri === uri) continue;
-        cascadeOff.add(other.uri);
-        scheduler.request(other.uri);
-      }
+    // Types flow between files: re-lint the open files that import this one, so none keeps
+    // stale results (their own runs do not cascade further).
+    for (const dependant of typed.dependants ?? []) {
+      const other = openByPath.get(dependant)!;
+      cascadeOff.add(other);
+      scheduler.request(other);
     }
   }
 
