@@ -159,8 +159,8 @@ export function replaceExpression(
   return fixer.replaceText(target, result);
 }
 
-/** How the file refers to `IOLoop`, and the edits that make that reference valid. */
-export interface IOLoopReference {
+/** How the file refers to a runtime export, and the edits that make that reference valid. */
+export interface RuntimeReference {
   /** The expression to write: `IOLoop`, `gust.IOLoop`, or an alias when `IOLoop` is taken. */
   readonly text: string;
   /** Edits adding the import; empty when the file already has one in reach. */
@@ -175,39 +175,41 @@ function moduleLevelVariables(sourceCode: SourceCode): TSESLint.Scope.Variable[]
 }
 
 /**
- * Makes `IOLoop` available at `at`: reuses an import the file has (named, renamed,
- * namespace, default, `require`), else adds one in the file's own module style (an ESM
- * named import next to the runtime's, `import { IOLoop } from 'gust'`, or `const { IOLoop }
- * = require('gust')` for CommonJS).
+ * Makes the runtime export `exported` (`IOLoop`, `sleep`, `coroutine`...) available at
+ * `at`: reuses an import the file has (named, renamed, namespace, default, `require`),
+ * else adds one in the file's own module style (an ESM named import next to the runtime's,
+ * `import { IOLoop } from 'gust'`, or `const { IOLoop } = require('gust')` for CommonJS).
  *
  * @example
- * const loop = ioLoopReference(fixer, context, analysis, call);
+ * const loop = runtimeReference(fixer, context, analysis, call, 'IOLoop');
  * return [...loop.fixes, fixer.replaceText(call, `${loop.text}.current().spawnCallback(...)`)];
  */
-export function ioLoopReference(
+export function runtimeReference(
   fixer: Fixer,
   context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
   analysis: FutureAnalysis,
   at: TSESTree.Node,
-): IOLoopReference {
+  exported: string,
+): RuntimeReference {
   const sourceCode = context.sourceCode;
   const scopeAt = sourceCode.getScope(at);
   const visible = (variable: TSESLint.Scope.Variable): boolean =>
     ASTUtils.findVariable(scopeAt, variable.name) === variable;
   const variables = moduleLevelVariables(sourceCode).filter((variable) => variable.defs.length === 1);
   for (const variable of variables) {
-    if (analysis.resolver.isExport(variable.defs[0].name, 'IOLoop') && visible(variable)) {
+    if (analysis.resolver.isExport(variable.defs[0].name, exported) && visible(variable)) {
       return { text: variable.name, fixes: [] };
     }
   }
   for (const variable of variables) {
     const ref = analysis.resolver.resolve(variable.defs[0].name);
-    if (ref?.kind === 'namespace' && visible(variable)) return { text: `${variable.name}.IOLoop`, fixes: [] };
+    if (ref?.kind === 'namespace' && visible(variable)) return { text: `${variable.name}.${exported}`, fixes: [] };
   }
-  const name = ['IOLoop', 'GustIOLoop', 'GustIOLoop_'].find(
+  const alias = `Gust${exported[0].toUpperCase()}${exported.slice(1)}`;
+  const name = [exported, alias, `${alias}_`].find(
     (candidate) =>
       ASTUtils.findVariable(scopeAt, candidate) === null && !variables.some((variable) => variable.name === candidate),
-  ) ?? 'GustIOLoop__';
+  ) ?? `${alias}__`;
   const imports = findRuntimeImports(sourceCode.ast, analysis.resolver);
   const named = imports.esm.find((declaration) =>
     declaration.specifiers.some((specifier) => specifier.type === AST_NODE_TYPES.ImportSpecifier),
@@ -215,7 +217,7 @@ export function ioLoopReference(
   if (named) {
     const specifiers = named.specifiers.filter((specifier) => specifier.type === AST_NODE_TYPES.ImportSpecifier);
     const last = specifiers[specifiers.length - 1];
-    const text = name === 'IOLoop' ? ', IOLoop' : `, IOLoop as ${name}`;
+    const text = name === exported ? `, ${exported}` : `, ${exported} as ${name}`;
     return { text: name, fixes: [fixer.insertTextAfter(last, text)] };
   }
   for (const statement of imports.commonjs) {
@@ -226,7 +228,7 @@ export function ioLoopReference(
         declarator.id.properties.every((property) => property.type === AST_NODE_TYPES.Property)
       ) {
         const last = declarator.id.properties[declarator.id.properties.length - 1];
-        const text = name === 'IOLoop' ? ', IOLoop' : `, IOLoop: ${name}`;
+        const text = name === exported ? `, ${exported}` : `, ${exported}: ${name}`;
         return { text: name, fixes: [fixer.insertTextAfter(last, text)] };
       }
     }
@@ -239,7 +241,7 @@ export function ioLoopReference(
   const commonjs =
     !imports.isEsm &&
     (imports.usesRequire || /\.c[jt]s$/.test(filename) || context.languageOptions.sourceType === 'commonjs');
-  const binding = name === 'IOLoop' ? 'IOLoop' : commonjs ? `IOLoop: ${name}` : `IOLoop as ${name}`;
+  const binding = name === exported ? exported : commonjs ? `${exported}: ${name}` : `${exported} as ${name}`;
   const declaration = commonjs
     ? `const { ${binding} } = require(${quote}${runtime}${quote})${semicolon}`
     : `import { ${binding} } from ${quote}${runtime}${quote}${semicolon}`;
@@ -253,4 +255,38 @@ export function ioLoopReference(
   }
   if (first) return { text: name, fixes: [fixer.insertTextBeforeRange([first.range[0], first.range[0]], `${declaration}\n`)] };
   return { text: name, fixes: [fixer.insertTextAfterRange([0, 0], `${declaration}\n`)] };
+}
+
+/**
+ * Makes `IOLoop` available at `at` (see {@link runtimeReference}).
+ *
+ * @example
+ * const loop = ioLoopReference(fixer, context, analysis, call); // loop.text === 'IOLoop'
+ */
+export function ioLoopReference(
+  fixer: Fixer,
+  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+  analysis: FutureAnalysis,
+  at: TSESTree.Node,
+): RuntimeReference {
+  return runtimeReference(fixer, context, analysis, at, 'IOLoop');
+}
+
+/**
+ * The comments inside `node` that fall outside every kept range: a repair that rebuilds
+ * a node from some of its parts writes these back so no comment is lost.
+ *
+ * @example
+ * const lost = commentsOutside(sourceCode, call, [argument.range]); // ['/* soon *\/']
+ */
+export function commentsOutside(
+  sourceCode: SourceCode,
+  node: TSESTree.Node,
+  kept: readonly (readonly [number, number])[],
+): string[] {
+  return sourceCode
+    .getCommentsInside(node)
+    .filter((comment) => !kept.some(([start, end]) => comment.range[0] >= start && comment.range[1] <= end))
+    // A line comment would swallow the rest of a rebuilt line, so every comment comes back as a block.
+    .map((comment) => `/*${comment.value}*/`);
 }

@@ -7,7 +7,7 @@ export { type AllowEntry, allowOptionSchema, isAllowed } from './allow';
 export { CoroutineBindings, isFunction, thisClass } from './bindings';
 export { canYield, type Enclosing, type EnclosingKind, enclosing } from './enclosing';
 export {
-  type IOLoopReference,
+  commentsOutside,
   ioLoopReference,
   isParenthesized,
   needsLeadingSemicolon,
@@ -15,7 +15,10 @@ export {
   needsParensForUnaryLevel,
   outermost,
   replaceExpression,
+  type RuntimeReference,
+  runtimeReference,
 } from './fixes';
+export { type FutureRepairs, futureRepairs, spawnArguments } from './repairs';
 export {
   calleePath,
   FutureAnalysis,

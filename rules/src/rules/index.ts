@@ -1,4 +1,5 @@
 import type { AnyGustRule } from '../util/create-rule';
+import noFloatingGenerator from './no-floating-generator';
 import noUnyieldedCoroutine from './no-unyielded-coroutine';
 
 /**
@@ -6,5 +7,6 @@ import noUnyieldedCoroutine from './no-unyielded-coroutine';
  * Keep it sorted; one line per rule.
  */
 export const rules: Record<string, AnyGustRule> = {
+  'no-floating-generator': noFloatingGenerator as unknown as AnyGustRule,
   'no-unyielded-coroutine': noUnyieldedCoroutine as unknown as AnyGustRule,
 };
