@@ -54,7 +54,12 @@ export class Releaser {
   }
 }
 
-/** Raised when a lock or semaphore is released more often than it was acquired. */
+/**
+ * Raised when a lock or semaphore is released more often than it was acquired.
+ *
+ * @example
+ *   new Lock().release(); // throws ReleaseError: called on an unlocked Lock
+ */
 export class ReleaseError extends Error {
   override name = 'ReleaseError';
 }
@@ -202,7 +207,7 @@ export class Semaphore {
   acquire(timeout?: number): Future<Releaser> {
     if (this.value > 0) {
       this.value -= 1;
-      return resolved(new Releaser(this));
+      return resolved(this.releaser());
     }
     const waiter = new Future<Releaser>();
     this.waiters.push(waiter);
@@ -215,6 +220,11 @@ export class Semaphore {
     return waiter;
   }
 
+  /** What `acquire()` resolves to; a Lock's inner semaphore hands out the Lock's own. */
+  protected releaser(): Releaser {
+    return new Releaser(this);
+  }
+
   /** Gives a slot back, handing it straight to the longest-waiting `acquire()`. */
   release(): void {
     this.value += 1;
@@ -222,7 +232,7 @@ export class Semaphore {
       const waiter = this.waiters.shift() as Future<Releaser>;
       if (!waiter.done()) {
         this.value -= 1;
-        waiter.setResult(new Releaser(this));
+        waiter.setResult(this.releaser());
         break;
       }
     }
@@ -268,7 +278,7 @@ export class BoundedSemaphore extends Semaphore {
  *   });
  */
 export class Lock {
-  private readonly block = new BoundedSemaphore(1);
+  private readonly block: BoundedSemaphore = new LockSemaphore(this);
 
   /** Whether someone holds the lock. */
   locked(): boolean {
@@ -288,5 +298,16 @@ export class Lock {
       throw new ReleaseError('Lock.release() called on an unlocked Lock: release only after acquire()');
     }
     this.block.release();
+  }
+}
+
+/** The semaphore inside a Lock: its Releasers release the Lock, so errors name the Lock. */
+class LockSemaphore extends BoundedSemaphore {
+  constructor(private readonly lock: Lock) {
+    super(1);
+  }
+
+  protected override releaser(): Releaser {
+    return new Releaser(this.lock);
   }
 }

@@ -1,9 +1,19 @@
 import { IOLoop, type TimeoutHandle } from './ioloop.js';
 
-/** A source of uniform random numbers in [0, 1), like `Math.random`. */
+/**
+ * A source of uniform random numbers in [0, 1), like `Math.random`.
+ *
+ * @example
+ *   const fixed: RandomSource = () => 0.5; // no jitter at all, for a test
+ */
 export type RandomSource = () => number;
 
-/** Options for {@link PeriodicCallback} beyond Tornado's three arguments. */
+/**
+ * Options for {@link PeriodicCallback} beyond Tornado's three arguments.
+ *
+ * @example
+ *   new PeriodicCallback(poll, 1000, 0.1, { random: seededRandom });
+ */
 export interface PeriodicCallbackOptions {
   /** Where jitter draws from; `Math.random` unless a test injects its own. */
   random?: RandomSource;
@@ -44,7 +54,12 @@ export function nextRunTime(nextTimeout: number, now: number, period: number): n
   return nextTimeout + period;
 }
 
-/** Raised for a `callbackTime` or `jitter` that cannot schedule anything. */
+/**
+ * Raised for a `callbackTime` or `jitter` that cannot schedule anything.
+ *
+ * @example
+ *   new PeriodicCallback(poll, 0); // throws PeriodicCallbackError: needs a positive callbackTime
+ */
 export class PeriodicCallbackError extends RangeError {
   override name = 'PeriodicCallbackError';
 }
