@@ -83,38 +83,59 @@ export class CallSite implements Site {
   }
 }
 
-/** Called inside another coroutine: names it, and reads its own call site when formatted. */
+/**
+ * Called inside another coroutine: names it at once, and learns which Future
+ * it is (for the rest of the chain) when that coroutine's step returns.
+ */
 class InCoroutine implements Site {
-  constructor(private readonly parent: SiteOwner) {}
+  parent: SiteOwner | undefined = undefined;
+
+  constructor(private readonly parentName: string) {}
 
   toString(): string {
     const links: string[] = [this.nearest()];
-    let site: Site | undefined = this.parent.callSite;
+    let site: Site | undefined = this.parent?.callSite;
     // Bounded, so a deep recursion of coroutines cannot make a report huge.
     while (site !== undefined && links.length < 12) {
-      if (site instanceof InCoroutine) {
-        links.push(`coroutine ${site.parent.coroutineName ?? 'anonymous'}`);
-        site = site.parent.callSite;
-      } else {
-        links.push(site.toString());
-        site = undefined;
-      }
+      links.push(site.nearest());
+      site = site instanceof InCoroutine ? site.parent?.callSite : undefined;
     }
     if (site !== undefined) links.push('…');
     return links.join(' ← ');
   }
 
   nearest(): string {
-    return `coroutine ${this.parent.coroutineName ?? 'anonymous'}`;
+    return `coroutine ${this.parentName}`;
   }
+}
+
+// Call sites made during a coroutine step, waiting for that coroutine to claim
+// them. Keeping the running coroutine's Future in a module variable instead
+// would cost a write barrier on every call; its name (a long-lived string) and
+// this list (touched only by coroutines that suspend or fail) cost nothing.
+const unclaimed: InCoroutine[] = [];
+
+/** Where the next step's call sites start in the unclaimed list. */
+export function unclaimedMark(): number {
+  return unclaimed.length;
+}
+
+/** Gives the call sites made since `mark` (during one step of `parent`) their parent. */
+export function claimCallSites(parent: SiteOwner, mark: number): void {
+  for (let i = mark; i < unclaimed.length; i++) unclaimed[i].parent = parent;
+  unclaimed.length = mark;
 }
 
 /**
  * The call site of a coroutine called through `wrapper` (still on the stack),
- * from the body of `caller` (the coroutine running then, if any).
+ * from the body of the coroutine named `callerName` (if one is running).
  */
-export function callSiteOf(wrapper: (...args: never[]) => unknown, caller: SiteOwner | undefined): Site {
-  if (caller !== undefined && capture === 'entry') return new InCoroutine(caller);
+export function callSiteOf(wrapper: (...args: never[]) => unknown, callerName: string | undefined): Site {
+  if (callerName !== undefined && capture === 'entry') {
+    const site = new InCoroutine(callerName);
+    unclaimed.push(site);
+    return site;
+  }
   return new CallSite(wrapper);
 }
 

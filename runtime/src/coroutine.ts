@@ -2,7 +2,7 @@
  * `coroutine`: a generator function becomes a function returning a `Future`,
  * driven by a runner with Tornado's semantics.
  */
-import { callSiteOf, takeAmbientCallSite } from './callsite.js';
+import { callSiteOf, claimCallSites, takeAmbientCallSite, unclaimedMark } from './callsite.js';
 import { convertYielded } from './combinators.js';
 import { Future } from './future.js';
 import { IOLoop } from './ioloop.js';
@@ -22,8 +22,8 @@ export type CoroutineBody<A extends unknown[], R> = (...args: A) => Generator<un
 
 const COROUTINE = Symbol('gust.coroutine');
 
-/** The Future of the coroutine whose body is executing right now, if any. */
-let running: Future<unknown> | undefined;
+/** The name of the coroutine whose body is executing right now, if any. */
+let runningName: string | undefined;
 
 /**
  * Makes a coroutine: a function that runs `body` and returns a `Future` of its
@@ -62,12 +62,15 @@ export function coroutine(
   body: (...args: unknown[]) => unknown,
   context?: ClassMethodDecoratorContext,
 ): (...args: unknown[]) => Future<unknown> {
+  if (typeof body !== 'function') {
+    throw new TypeError(`coroutine() takes a generator function (function* () { ... }), got ${body === null ? 'null' : typeof body}.`);
+  }
   const name = (context !== undefined ? String(context.name) : body.name) || 'anonymous';
   const wrapper = function (this: unknown): Future<unknown> {
     const future = new Future<unknown>();
     future.coroutineName = name;
     const spawned = takeAmbientCallSite();
-    const caller = running;
+    const caller = runningName;
     let gen: unknown;
     try {
       // `arguments` rather than a rest parameter: one array less per call on the hot path.
@@ -86,16 +89,19 @@ export function coroutine(
     // The first step runs here rather than in advance(): its own call site for
     // gen.next() keeps the common case (a body that returns at once) fast.
     let first: IteratorResult<unknown, unknown>;
-    running = future;
+    const mark = unclaimedMark();
+    runningName = name;
     try {
       first = gen.next();
     } catch (error) {
-      running = caller;
+      runningName = caller;
+      claimCallSites(future, mark);
       future.callSite = spawned ?? callSiteOf(wrapper, caller);
       fail(future, error);
       return future;
     }
-    running = caller;
+    runningName = caller;
+    if (unclaimedMark() !== mark) claimCallSites(future, mark);
     if (first.done) {
       future.settle(false, first.value);
       return future;
@@ -150,7 +156,8 @@ function advance(
   first: boolean,
   yielded: unknown = NOTHING,
 ): number {
-  const outer = running;
+  const outer = runningName;
+  const name = future.coroutineName;
   let skip = yielded !== NOTHING; // started with a value the body already yielded
   for (;;) {
     let y: unknown;
@@ -159,11 +166,13 @@ function advance(
       y = yielded;
     } else {
       let r: IteratorResult<unknown, unknown>;
-      running = future;
+      const mark = unclaimedMark();
+      runningName = name;
       try {
         r = ok ? gen.next(value) : gen.throw(value);
       } catch (error) {
-        running = outer;
+        runningName = outer;
+        claimCallSites(future, mark);
         if (first && !future.done()) {
           firstError = error;
           return FAILED;
@@ -171,7 +180,8 @@ function advance(
         finish(future, true, error);
         return COMPLETED;
       }
-      running = outer;
+      runningName = outer;
+      if (unclaimedMark() !== mark) claimCallSites(future, mark);
       if (r.done) {
         finish(future, false, r.value);
         return COMPLETED;

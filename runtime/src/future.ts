@@ -219,13 +219,6 @@ export class Future<T = unknown> implements PromiseLike<T> {
     return true;
   }
 
-  /** @internal result or error in one step, marking the error retrieved (the coroutine runner's path). */
-  take(): { ok: boolean; value: unknown } {
-    if (this.state === OK) return { ok: true, value: this.value };
-    this.retrieve();
-    return { ok: false, value: this.value };
-  }
-
   /** @internal true if the Future completed with a result (not an error, not cancelled). */
   succeeded(): boolean {
     return this.state === OK;
@@ -242,6 +235,33 @@ export class Future<T = unknown> implements PromiseLike<T> {
       markRetrieved(this.failure);
       this.failure = undefined;
     }
+  }
+
+  // V8 forgets an object shape at a full GC once no live object has it, and
+  // throws away the optimized code that checked for it: after each major GC the
+  // hot coroutine path would start over unoptimized. This Future went through
+  // every kind of store the others see, so it keeps their shapes alive.
+  // eslint-disable-next-line no-unused-private-class-members -- held, never read: holding it is the point
+  static readonly #shapeKeeper: Future<unknown> = Future.exerciseShapes();
+
+  private static exerciseShapes(): Future<unknown> {
+    const f = new Future<unknown>();
+    f.coroutineName = 'shape keeper';
+    f.callSite = { toString: () => '', nearest: () => '' };
+    f.onCancel = () => undefined;
+    f.onCancel = undefined;
+    f.callbacks = () => undefined;
+    f.callbacks = [];
+    f.callbacks = undefined;
+    f.failure = { error: undefined, name: undefined, callSite: undefined };
+    f.failure = undefined;
+    f.observed = true;
+    f.value = 1;
+    f.value = 1.5;
+    f.value = 'x';
+    f.value = {};
+    f.state = CANCELLED;
+    return f;
   }
 
   private complete(state: State, value: unknown): void {

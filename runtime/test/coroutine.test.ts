@@ -235,6 +235,10 @@ describe('coroutine', () => {
     assert.equal(c.add.name, 'add');
   });
 
+  it('refuses something that is not a function when the coroutine is defined', () => {
+    assert.throws(() => coroutine(42 as unknown as () => Generator), /coroutine\(\) takes a generator function \(function\* \(\) \{ \.\.\. \}\), got number/);
+  });
+
   it('names the wrapper after the body and marks it as a coroutine', () => {
     const fetchUser = coroutine(function* fetchUser() {
       yield moment;

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { coroutine, Future, InvalidStateError, IOLoop, ManualClock, moment, sleep } from '../src/index.js';
-import { captureLog, turn } from './log.js';
+import { assertNothingLeft, captureLog, turn } from './log.js';
 
 describe('IOLoop', () => {
   describe('callbacks', () => {
@@ -134,6 +134,14 @@ describe('IOLoop', () => {
 
   describe('error handler', () => {
     const { log } = captureLog();
+
+    it('a report no test takes fails the test (the check every test runs after it)', () => {
+      const loop = log().loop;
+      loop.handleError(new Error('stray'), { kind: 'callback', name: 'leftover' });
+      assert.throws(() => assertNothingLeft(log().entries), /unexpected log lines[\s\S]*\[callback leftover\] stray/);
+      log().take('callback', /stray/);
+      assert.doesNotThrow(() => assertNothingLeft(log().entries));
+    });
 
     it('handleError goes to the replaceable handler', () => {
       const loop = log().loop;

@@ -53,6 +53,7 @@ function loadEslintClass(configDir: string): EslintClass {
   } catch {
     // no local ESLint: the server's own
   }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a path known only at run time
   const mod = require(id) as { ESLint: EslintClass };
   return mod.ESLint;
 }

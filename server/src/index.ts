@@ -8,7 +8,7 @@
  */
 export const SERVER_NAME = 'gust-language-server';
 export { startServer, FIX_ALL_COMMAND, type ServerOptions } from './server';
-export { parseSettings, settingsToConfig, qualifyRuleId, DEFAULT_SETTINGS, type GustSettings, type ParsedSettings, type RunMode, type RuleLevel, type GustPlugin } from './settings';
+export { parseSettings, settingsToConfig, qualifyRuleId, DEFAULT_SETTINGS, type GustSettings, type ParsedSettings, type RunMode, type RuleLevel, type RuleSetting, type GustPlugin } from './settings';
 export { toDiagnostic, diagnosticKey, messageKey, messageRange, gustMessages, DIAGNOSTIC_SOURCE } from './diagnostics';
 export { quickFixes, fixAllRuleEdit, fixAllAction, kindAllowed, workspaceEdit, FIX_ALL_KIND, SHOW_DOCUMENTATION_COMMAND, type ActionContext } from './code-actions';
 export { applyFixes, minimalEdit, disableLineEdit, disableFileEdit, fixToEdit } from './edits';
@@ -16,3 +16,4 @@ export { GustLinter, loadPlugin, toPlugin, lintPath, crashedRule, PluginLoadErro
 export { findFlatConfig, WorkspaceEslint, EslintConfigError, FLAT_CONFIG_NAMES } from './eslint-config';
 export { LintScheduler, type Timers } from './schedule';
 export { parseArgs, usage, type CliRequest } from './cli';
+export { importersOf, programOf } from './dependants';

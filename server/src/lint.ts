@@ -6,6 +6,7 @@
 import * as path from 'node:path';
 import { Linter } from 'eslint';
 import { EslintConfigError, WorkspaceEslint, findFlatConfig } from './eslint-config';
+import { importersOf, programOf } from './dependants';
 import { gustMessages } from './diagnostics';
 import { type GustPlugin, type GustSettings, settingsToConfig } from './settings';
 
@@ -43,6 +44,7 @@ export function toPlugin(mod: unknown): GustPlugin {
 export function loadPlugin(): GustPlugin {
   let mod: unknown;
   try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on demand: a broken plugin is reported, not fatal
     mod = require('eslint-plugin-gust');
   } catch (error) {
     throw new PluginLoadError(error instanceof Error ? error.message.split('\n')[0] : String(error));
@@ -77,6 +79,8 @@ export interface LintOutput {
   configFile?: string;
   /** A workspace config that failed to load (the settings were used instead). */
   configError?: EslintConfigError;
+  /** Open files (among those asked about) whose typed results may change with this one. */
+  dependants?: string[];
 }
 
 const EXTENSIONS: Readonly<Record<string, string>> = { typescript: '.ts', typescriptreact: '.tsx', javascript: '.js', javascriptreact: '.jsx' };
@@ -183,7 +187,7 @@ export class GustLinter {
    * Lints one document; `typed` asks for type information (settings mode only: a
    * workspace config decides that itself).
    */
-  async lint(input: LintInput, typed: boolean): Promise<LintOutput> {
+  async lint(input: LintInput, typed: boolean, openFiles: readonly string[] = []): Promise<LintOutput> {
     const ws = await this.workspaceConfig(input);
     if (ws instanceof WorkspaceEslint) {
       const { value, crashes } = await withoutCrashingRules((skip) => ws.lint(input.text, input.filePath, skip));
@@ -193,7 +197,12 @@ export class GustLinter {
     const config = this.config(input, typed);
     const linter = this.linter(filename);
     const { value, crashes } = await withoutCrashingRules((skip) => linter.verify(input.text, config, { filename, ruleFilter: ({ ruleId }) => !skip.includes(ruleId) } as LinterOptions));
-    return { messages: gustMessages(value), crashes, configError: ws };
+    const out: LintOutput = { messages: gustMessages(value), crashes, configError: ws };
+    if (typed && openFiles.length) {
+      const program = programOf(linter.getSourceCode()?.parserServices);
+      out.dependants = program ? importersOf(program, input.filePath, openFiles.filter((f) => f !== input.filePath)) : [];
+    }
+    return out;
   }
 
   /** The text with every safe gust fix applied until it is stable. */

@@ -18,12 +18,13 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Linter } from 'eslint';
+import * as tsParser from '@typescript-eslint/parser';
 import { FIX_ALL_KIND, SHOW_DOCUMENTATION_COMMAND, fixAllAction, kindAllowed, quickFixes } from './code-actions';
 import { toDiagnostic } from './diagnostics';
 import { FLAT_CONFIG_NAMES } from './eslint-config';
 import { GustLinter, type LintInput, type LintOutput, loadPlugin } from './lint';
 import { LintScheduler } from './schedule';
-import { DEFAULT_SETTINGS, type GustSettings, parseSettings } from './settings';
+import { type GustSettings, parseSettings } from './settings';
 
 /** The server command that applies every safe fix to a document (argument: its URI). */
 export const FIX_ALL_COMMAND = 'gust.server.fixAll';
@@ -161,7 +162,8 @@ export function startServer(connection: Connection): void {
     // the syntactic diagnostics go out first and newer changes are seen.
     await new Promise((resolve) => setImmediate(resolve));
     if (!isCurrent(document)) return;
-    const typed = await linter.lint(input, true);
+    const openByPath = new Map(cascade ? documents.all().filter((d) => d.uri.startsWith('file:')).map((d) => [uriToPath(d.uri), d.uri]) : []);
+    const typed = await linter.lint(input, true, [...openByPath.keys()]);
     if (!isCurrent(document)) return;
     const fatal = typed.messages.find((m) => m.fatal);
     if (fatal && !out.messages.some((m) => m.fatal)) {
@@ -170,13 +172,12 @@ export function startServer(connection: Connection): void {
     }
     report(document, typed);
     publish(document, typed.messages);
-    if (cascade) {
-      // Types flow between files: re-lint the other open files so none keeps stale results.
-      for (const other of documents.all()) {
-        if (other.uri === uri) continue;
-        cascadeOff.add(other.uri);
-        scheduler.request(other.uri);
-      }
+    // Types flow between files: re-lint the open files that import this one, so none keeps
+    // stale results (their own runs do not cascade further).
+    for (const dependant of typed.dependants ?? []) {
+      const other = openByPath.get(dependant)!;
+      cascadeOff.add(other);
+      scheduler.request(other);
     }
   }
 
@@ -199,7 +200,7 @@ export function startServer(connection: Connection): void {
     folders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
     if (folders.length === 0 && params.rootUri) folders = [uriToPath(params.rootUri)];
     try {
-      linter = new GustLinter(loadPlugin(), require('@typescript-eslint/parser'));
+      linter = new GustLinter(loadPlugin(), tsParser);
     } catch (error) {
       linter = undefined;
       connection.console.error(error instanceof Error ? error.message : String(error));

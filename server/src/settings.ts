@@ -8,6 +8,8 @@ import type { Linter } from 'eslint';
 export type RunMode = 'onType' | 'onSave';
 /** A rule level as users write it in settings. */
 export type RuleLevel = 'off' | 'warn' | 'error';
+/** A level, or ESLint's `[level, options]` form for rules that take options. */
+export type RuleSetting = RuleLevel | [RuleLevel, ...unknown[]];
 
 /**
  * The settings of section `gust`, as read through `workspace/configuration`.
@@ -20,7 +22,7 @@ export interface GustSettings {
   run: RunMode;
   typeAware: boolean;
   /** Rule id (`gust/<rule>` or `<rule>`) to level; overrides the recommended config. */
-  rules: Readonly<Record<string, RuleLevel>>;
+  rules: Readonly<Record<string, RuleSetting>>;
 }
 
 /**
@@ -61,11 +63,16 @@ export function qualifyRuleId(id: string): string {
 }
 
 function parseLevel(value: unknown): RuleLevel | undefined {
-  // ESLint's own spellings are accepted too: 0/1/2 and ["warn", options].
-  const level = Array.isArray(value) ? value[0] : value;
-  if (typeof level === 'number') return NUMERIC_LEVELS[level];
-  if (typeof level === 'string' && (LEVELS as readonly string[]).includes(level)) return level as RuleLevel;
+  if (typeof value === 'number') return NUMERIC_LEVELS[value];
+  if (typeof value === 'string' && (LEVELS as readonly string[]).includes(value)) return value as RuleLevel;
   return undefined;
+}
+
+// ESLint's own spellings are accepted too: 0/1/2 and ["warn", options].
+function parseRuleSetting(value: unknown): RuleSetting | undefined {
+  if (!Array.isArray(value)) return parseLevel(value);
+  const level = parseLevel(value[0]);
+  return level && [level, ...(value.slice(1) as unknown[])];
 }
 
 /**
@@ -100,9 +107,9 @@ export function parseSettings(raw: unknown): ParsedSettings {
     if (!isRecord(raw.rules)) {
       problems.push(`gust.rules must map rule ids to "off", "warn" or "error"; got ${JSON.stringify(raw.rules)}.`);
     } else {
-      const rules: Record<string, RuleLevel> = {};
+      const rules: Record<string, RuleSetting> = {};
       for (const [id, value] of Object.entries(raw.rules)) {
-        const level = parseLevel(value);
+        const level = parseRuleSetting(value);
         if (level) rules[qualifyRuleId(id)] = level;
         else problems.push(`gust.rules["${id}"] must be "off", "warn" or "error"; got ${JSON.stringify(value)}.`);
       }
@@ -149,7 +156,7 @@ export function settingsToConfig(plugin: GustPlugin, settings: GustSettings, opt
   const rules: Linter.RulesRecord = {};
   for (const [id, level] of Object.entries(settings.rules)) {
     // Unknown ids are skipped rather than failing the whole run; ESLint would throw.
-    if (id.slice('gust/'.length) in plugin.rules) rules[id] = level;
+    if (id.slice('gust/'.length) in plugin.rules) rules[id] = level as Linter.RuleEntry;
   }
   const parserOptions: Linter.ParserOptions = { ecmaFeatures: { jsx: options.jsx } };
   if (options.typed) {

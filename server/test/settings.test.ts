@@ -14,8 +14,13 @@ describe('settings', () => {
       enable: false,
       run: 'onSave',
       typeAware: true,
-      rules: { 'gust/no-unyielded-coroutine': 'warn', 'gust/no-deprecated-api': 'off', 'gust/prefer-parallel-yield': 'error' },
+      rules: { 'gust/no-unyielded-coroutine': 'warn', 'gust/no-deprecated-api': ['off'], 'gust/prefer-parallel-yield': 'error' },
     });
+  });
+
+  it('passes rule options through in ESLint\'s [level, options] form', () => {
+    const { settings } = parseSettings({ rules: { 'no-unyielded-coroutine': ['warn', { autofix: 'yield' }] } });
+    assert.deepEqual(settings.rules, { 'gust/no-unyielded-coroutine': ['warn', { autofix: 'yield' }] });
   });
 
   it('keeps the default for each wrong value and says how to fix it', () => {

@@ -150,6 +150,58 @@ export const rule: GustRule<MessageIds, Options> = createRule<Options, MessageId
       return statement.range;
     }
 
+    /**
+     * The import edits, with the `PeriodicCallback` import taken out when the rewrite
+     * removes its last use (an unused import would be the next lint error). When it is
+     * the only name in its import, the names the rewrite needs take its place, so the two
+     * edits never overlap.
+     */
+    function withoutPeriodicImport(
+      fixer: TSESLint.RuleFixer,
+      created: TSESTree.NewExpression,
+      plan: RewritePlan,
+      importFixes: readonly TSESLint.RuleFix[],
+    ): TSESLint.RuleFix[] {
+      const fixes = [...importFixes];
+      const callee = skipTsWrappers(created.callee);
+      if (callee.type !== AST_NODE_TYPES.Identifier) return fixes;
+      const variable = analysis.resolver.variableOf(callee);
+      const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+      if (!variable || !def) return fixes;
+      const rewritten = [plan.replaced, ...(plan.removed ? [plan.removed] : [])];
+      const unusedAfter = variable.references
+        .filter((reference) => !reference.init)
+        .every(({ identifier }) => rewritten.some((node) => identifier.range[0] >= node.range[0] && identifier.range[1] <= node.range[1]));
+      if (!unusedAfter) return fixes;
+      let entry: TSESTree.Node | null = null;
+      let siblings: readonly TSESTree.Node[] = [];
+      if (def.type === 'ImportBinding' && def.node.type === AST_NODE_TYPES.ImportSpecifier && def.node.parent.type === AST_NODE_TYPES.ImportDeclaration) {
+        entry = def.node;
+        siblings = def.node.parent.specifiers.filter((specifier) => specifier.type === AST_NODE_TYPES.ImportSpecifier);
+      } else if (def.type === 'Variable' && def.node.id.type === AST_NODE_TYPES.ObjectPattern) {
+        entry = def.node.id.properties.find((property) => property.value === def.name) ?? null;
+        siblings = def.node.id.properties;
+      }
+      if (!entry) return fixes;
+      const at = siblings.indexOf(entry);
+      if (siblings.length > 1) {
+        const range: TSESTree.Range = at > 0 ? [siblings[at - 1].range[1], entry.range[1]] : [entry.range[0], siblings[1].range[0]];
+        // An import added right after the removed name goes after the name before it instead.
+        return [
+          ...fixes.map((fix) =>
+            at > 0 && fix.range[0] === entry.range[1] && fix.range[1] === entry.range[1]
+              ? fixer.insertTextAfterRange([range[0], range[0]], fix.text)
+              : fix,
+          ),
+          fixer.removeRange(range),
+        ];
+      }
+      const joined = fixes.findIndex((fix) => fix.range[0] === entry.range[1] && fix.range[1] === entry.range[1]);
+      if (joined < 0) return fixes;
+      fixes[joined] = fixer.replaceText(entry, fixes[joined].text.replace(/^,\s*/, ''));
+      return fixes;
+    }
+
     /** The name for `const self = this;`, '' when none is needed, or null when the rewrite cannot keep the code's meaning. */
     function selfName(callback: TSESTree.Node, period: TSESTree.Node, plan: RewritePlan): string | null {
       const callbackContext = outerContext(callback);
@@ -161,7 +213,7 @@ export const rule: GustRule<MessageIds, Options> = createRule<Options, MessageId
       return ['self', 'that', 'owner'].find((name) => ASTUtils.findVariable(scope, name) === null) ?? null;
     }
 
-    function rewrite(callback: TSESTree.Node, period: TSESTree.Node, plan: RewritePlan, self: string) {
+    function rewrite(created: TSESTree.NewExpression, callback: TSESTree.Node, period: TSESTree.Node, plan: RewritePlan, self: string) {
       return (fixer: TSESLint.RuleFixer): TSESLint.RuleFix[] => {
         const thisNodes = self === '' ? [] : [...outerContext(callback).thisNodes, ...outerContext(period).thisNodes];
         /** `node`'s text with the outer `this` renamed, so it still means the same object inside `function*`. */
@@ -206,7 +258,7 @@ export const rule: GustRule<MessageIds, Options> = createRule<Options, MessageId
         ].join('\n');
         const selfLine = self !== '' ? `const ${self} = this;\n${indent}` : '';
         return [
-          ...names.fixes,
+          ...withoutPeriodicImport(fixer, created, plan, names.fixes),
           ...(plan.removed ? [fixer.removeRange(lineRange(plan.removed))] : []),
           fixer.replaceText(plan.replaced, `${comments}${selfLine}${loop}`),
         ];
@@ -228,7 +280,7 @@ export const rule: GustRule<MessageIds, Options> = createRule<Options, MessageId
           data: { kind },
           suggest:
             plan && self !== null && period && period.type !== AST_NODE_TYPES.SpreadElement
-              ? [{ messageId: 'rewriteAsLoop', fix: rewrite(callback, period, plan, self) }]
+              ? [{ messageId: 'rewriteAsLoop', fix: rewrite(created, callback, period, plan, self) }]
               : [],
         });
       },

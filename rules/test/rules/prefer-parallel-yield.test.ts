@@ -1,5 +1,5 @@
 import { rule } from '../../src/rules/prefer-parallel-yield';
-import { ruleTester } from '../rule-tester';
+import { ruleTester, typedRuleTester } from '../rule-tester';
 
 ruleTester.run('prefer-parallel-yield', rule, {
   valid: [
@@ -423,6 +423,55 @@ class Sync {
   }
 }
 `,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+typedRuleTester.run('prefer-parallel-yield (typed)', rule, {
+  valid: [
+    {
+      name: 'dependent calls across files',
+      code: "import { coroutine } from 'gust';\nimport { jobs } from './jobs';\nexport const f = coroutine(function* () {\n  const a = yield jobs.refresh(1);\n  yield jobs.refresh(a);\n});",
+    },
+  ],
+  invalid: [
+    {
+      name: 'a loop over an array known by its type uses map',
+      code: "import { coroutine } from 'gust';\nimport { ids, jobs } from './jobs';\nexport const f = coroutine(function* () {\n  for (const id of ids) yield jobs.refresh(id);\n});",
+      errors: [
+        {
+          messageId: 'sequentialLoop',
+          line: 4,
+          column: 25,
+          endColumn: 47,
+          suggestions: [
+            {
+              messageId: 'yieldAllIterations',
+              output:
+                "import { coroutine } from 'gust';\nimport { ids, jobs } from './jobs';\nexport const f = coroutine(function* () {\n  yield ids.map((id) => jobs.refresh(id));\n});",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a loop over a Set uses Array.from',
+      code: "import { coroutine } from 'gust';\nimport { names, jobs } from './jobs';\nexport const f = coroutine(function* () {\n  for (const name of names) yield jobs.refresh(name.length);\n});",
+      errors: [
+        {
+          messageId: 'sequentialLoop',
+          line: 4,
+          column: 29,
+          endColumn: 60,
+          suggestions: [
+            {
+              messageId: 'yieldAllIterations',
+              output:
+                "import { coroutine } from 'gust';\nimport { names, jobs } from './jobs';\nexport const f = coroutine(function* () {\n  yield Array.from(names, (name) => jobs.refresh(name.length));\n});",
             },
           ],
         },

@@ -2,7 +2,10 @@ import * as assert from 'node:assert/strict';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
 import { TestClient } from '../lsp-client';
 import { Workspace, action, applyAction, editsFor, titles } from '../workspace';
-import { LINTED, SAMPLE, withLine } from './sample';
+import { AUTOFIX_YIELD, SAMPLE, YIELDED, withLines } from './sample';
+
+const UNYIELDED = 'gust/no-unyielded-coroutine';
+const codes = (ds: Diagnostic[]) => ds.map((d) => d.code);
 
 describe('protocol: code actions', function () {
   this.timeout(30000);
@@ -10,124 +13,142 @@ describe('protocol: code actions', function () {
   let client: TestClient;
   let uri: string;
   let diagnostics: Diagnostic[];
-  beforeEach(async () => {
-    ws = new Workspace();
-    client = await TestClient.start({ root: ws.root });
+  async function start(settings?: unknown) {
+    client = await TestClient.start({ root: ws.root, settings });
     uri = await client.open(ws.file('a.ts'), SAMPLE);
     diagnostics = await client.diagnostics(uri, 1);
+  }
+  beforeEach(() => {
+    ws = new Workspace();
   });
   afterEach(async () => {
     await client.stop();
     ws.dispose();
   });
 
-  const unyielded = () => diagnostics.find((d) => d.code === 'gust/no-unyielded-coroutine')!;
-  const deprecated = () => diagnostics.filter((d) => d.code === 'gust/no-deprecated-api');
+  const unyielded = () => diagnostics.filter((d) => d.code === UNYIELDED);
+  const floating = () => diagnostics.find((d) => d.code === 'gust/no-floating-generator')!;
 
-  it('offers the suggestions, disable and docs actions for a discarded coroutine', async () => {
-    const actions = await client.codeActions(uri, [unyielded()]);
-    assert.deepEqual(titles(actions), LINTED.unyieldedTitles);
-    for (const a of actions as CodeAction[]) {
-      assert.equal(a.kind, 'quickfix');
-      assert.equal(a.isPreferred, undefined);
-      assert.deepEqual(a.diagnostics, [unyielded()]);
-    }
+  describe('suggestions, disable and docs', () => {
+    beforeEach(() => start());
+
+    it('offers each suggestion, disable line/file and docs for a discarded coroutine', async () => {
+      const actions = await client.codeActions(uri, [unyielded()[0]]);
+      assert.deepEqual(titles(actions), [
+        'Yield the coroutine (gust/no-unyielded-coroutine)',
+        'Run it with IOLoop.current().spawnCallback(...) so the loop reports its errors (gust/no-unyielded-coroutine)',
+        'Disable gust/no-unyielded-coroutine for this line',
+        'Disable gust/no-unyielded-coroutine for the entire file',
+        'Show documentation for gust/no-unyielded-coroutine',
+      ]);
+      for (const a of actions as CodeAction[]) {
+        assert.equal(a.kind, 'quickfix');
+        assert.equal(a.isPreferred, undefined);
+        assert.deepEqual(a.diagnostics, [unyielded()[0]]);
+      }
+    });
+
+    it('"Yield the coroutine" adds yield, and the problem goes away', async () => {
+      const after = applyAction(SAMPLE, uri, action(await client.codeActions(uri, [unyielded()[0]]), /^Yield the coroutine/));
+      assert.equal(after, withLines({ 8: '  yield fetchUser(1);' }));
+      const v2 = await client.change(uri, after);
+      assert.deepEqual(codes(await client.diagnostics(uri, v2)), [UNYIELDED, 'gust/no-floating-generator']);
+    });
+
+    it('"spawnCallback" hands the call to the loop and imports IOLoop', async () => {
+      const after = applyAction(SAMPLE, uri, action(await client.codeActions(uri, [unyielded()[1]]), /^Run it with IOLoop.current\(\).spawnCallback/));
+      assert.equal(after, withLines({ 0: "import { coroutine, sleep, IOLoop } from 'gust';", 9: '  IOLoop.current().spawnCallback(fetchUser, 2);' }));
+    });
+
+    it('the generator suggestion wraps the definition in coroutine(...)', async () => {
+      const actions = await client.codeActions(uri, [floating()]);
+      assert.deepEqual(titles(actions).slice(0, 1), ['Wrap the definition in coroutine(...) (gust/no-floating-generator)']);
+      const after = applyAction(SAMPLE, uri, actions![0]);
+      assert.equal(after, SAMPLE.replace('function* ticks() {\n  yield 1;\n}', 'const ticks = coroutine(function* ticks() {\n  yield 1;\n});'));
+    });
+
+    it('"Disable for this line" adds an indented comment that ESLint honours', async () => {
+      const after = applyAction(SAMPLE, uri, action(await client.codeActions(uri, [unyielded()[0]]), `Disable ${UNYIELDED} for this line`));
+      assert.equal(after, SAMPLE.replace('  fetchUser(1);', `  // eslint-disable-next-line ${UNYIELDED}\n  fetchUser(1);`));
+      const v2 = await client.change(uri, after);
+      assert.deepEqual((await client.diagnostics(uri, v2)).map((d) => [d.code, d.range.start.line]), [[UNYIELDED, 10], ['gust/no-floating-generator', 17]]);
+    });
+
+    it('"Disable for this line" merges into an existing eslint-disable-next-line comment', async () => {
+      const text = SAMPLE.replace('  fetchUser(1);', '  // eslint-disable-next-line no-console -- fine here\n  fetchUser(1);');
+      const v2 = await client.change(uri, text);
+      const d = (await client.diagnostics(uri, v2)).find((x) => x.code === UNYIELDED && x.range.start.line === 9)!;
+      const after = applyAction(text, uri, action(await client.codeActions(uri, [d]), `Disable ${UNYIELDED} for this line`));
+      assert.equal(after, SAMPLE.replace('  fetchUser(1);', `  // eslint-disable-next-line no-console, ${UNYIELDED} -- fine here\n  fetchUser(1);`));
+      const v3 = await client.change(uri, after);
+      assert.deepEqual((await client.diagnostics(uri, v3)).map((x) => x.range.start.line), [10, 17]);
+    });
+
+    it('"Disable for the entire file" adds a block comment on top', async () => {
+      const after = applyAction(SAMPLE, uri, action(await client.codeActions(uri, [unyielded()[1]]), `Disable ${UNYIELDED} for the entire file`));
+      assert.equal(after, `/* eslint-disable ${UNYIELDED} */\n` + SAMPLE);
+      const v2 = await client.change(uri, after);
+      assert.deepEqual(codes(await client.diagnostics(uri, v2)), ['gust/no-floating-generator']);
+    });
+
+    it('"Show documentation" opens the rule docs through window/showDocument', async () => {
+      const docs = action(await client.codeActions(uri, [unyielded()[0]]), `Show documentation for ${UNYIELDED}`);
+      assert.equal(docs.edit, undefined);
+      await client.connection.sendRequest('workspace/executeCommand', docs.command);
+      assert.deepEqual(client.documentsShown, [{ uri: 'https://github.com/gust-ts/gust/blob/main/rules/docs/rules/no-unyielded-coroutine.md', external: true }]);
+    });
+
+    it('edits name the document version they were computed for', async () => {
+      const [first] = (await client.codeActions(uri, [unyielded()[0]])) as CodeAction[];
+      assert.deepEqual((first.edit!.documentChanges![0] as { textDocument: unknown }).textDocument, { uri, version: 1 });
+    });
+
+    it('source.fixAll.gust applies no suggestion: nothing to offer without fixes', async () => {
+      assert.deepEqual(await client.codeActions(uri, [], ['source.fixAll']), []);
+    });
+
+    it('answers nothing for diagnostics of another server', async () => {
+      const foreign: Diagnostic = { ...unyielded()[0], source: 'ts', code: 2304, message: "Cannot find name 'x'." };
+      assert.deepEqual(await client.codeActions(uri, [foreign]), []);
+    });
   });
 
-  it('the "Yield" suggestion adds yield, and the problem goes away', async () => {
-    const actions = await client.codeActions(uri, [unyielded()]);
-    const after = applyAction(SAMPLE, uri, action(actions, /^Yield/));
-    assert.equal(after, withLine(8, '  yield fetchUser(1);'));
-    const v2 = await client.change(uri, after);
-    assert.deepEqual((await client.diagnostics(uri, v2)).map((d) => d.code), ['gust/no-deprecated-api', 'gust/no-deprecated-api']);
-  });
+  describe('fixes (the yield repair made an autofix in settings)', () => {
+    beforeEach(() => start(AUTOFIX_YIELD));
 
-  it('each suggestion has the edit of its title', async () => {
-    const actions = await client.codeActions(uri, [unyielded()]);
-    for (const [title, line] of LINTED.unyieldedSuggestions) {
-      assert.equal(applyAction(SAMPLE, uri, action(actions, title)), line, title);
-    }
-  });
+    it('offers the fix (preferred) and "Fix all" for a rule with several fixable problems', async () => {
+      const actions = await client.codeActions(uri, [unyielded()[0]]);
+      assert.deepEqual(titles(actions), [
+        `Fix this ${UNYIELDED} problem`,
+        'Yield the coroutine (gust/no-unyielded-coroutine)',
+        'Run it with IOLoop.current().spawnCallback(...) so the loop reports its errors (gust/no-unyielded-coroutine)',
+        `Disable ${UNYIELDED} for this line`,
+        `Fix all ${UNYIELDED} problems`,
+        `Disable ${UNYIELDED} for the entire file`,
+        `Show documentation for ${UNYIELDED}`,
+      ]);
+      const fix = action(actions, `Fix this ${UNYIELDED} problem`);
+      assert.equal(fix.isPreferred, true);
+      assert.equal(applyAction(SAMPLE, uri, fix), withLines({ 8: '  yield fetchUser(1);' }));
+      assert.equal(applyAction(SAMPLE, uri, action(actions, `Fix all ${UNYIELDED} problems`)), YIELDED);
+    });
 
-  it('"Disable for this line" adds an indented comment that ESLint honours', async () => {
-    const actions = await client.codeActions(uri, [unyielded()]);
-    const after = applyAction(SAMPLE, uri, action(actions, 'Disable gust/no-unyielded-coroutine for this line'));
-    const expected = SAMPLE.replace('  fetchUser(1);', '  // eslint-disable-next-line gust/no-unyielded-coroutine\n  fetchUser(1);');
-    assert.equal(after, expected);
-    const v2 = await client.change(uri, after);
-    assert.deepEqual((await client.diagnostics(uri, v2)).map((d) => d.code), ['gust/no-deprecated-api', 'gust/no-deprecated-api']);
-  });
+    it('source.fixAll.gust applies every safe fix until stable, and no suggestion', async () => {
+      const actions = (await client.codeActions(uri, [], ['source.fixAll'])) as CodeAction[];
+      assert.deepEqual(titles(actions), ['Fix all auto-fixable gust problems']);
+      assert.equal(actions[0].kind, 'source.fixAll.gust');
+      assert.equal(applyAction(SAMPLE, uri, actions[0]), YIELDED);
+      assert.ok(!titles(await client.codeActions(uri, unyielded(), ['source.fixAll'])).some((t) => t.startsWith('Fix this')));
+      const v2 = await client.change(uri, YIELDED);
+      await client.diagnostics(uri, v2);
+      assert.deepEqual(await client.codeActions(uri, [], ['source.fixAll.gust']), []);
+    });
 
-  it('"Disable for this line" merges into an existing eslint-disable-next-line comment', async () => {
-    const text = SAMPLE.replace('  fetchUser(1);', '  // eslint-disable-next-line no-console -- fine here\n  fetchUser(1);');
-    const v2 = await client.change(uri, text);
-    const d = (await client.diagnostics(uri, v2)).find((x) => x.code === 'gust/no-unyielded-coroutine')!;
-    const after = applyAction(text, uri, action(await client.codeActions(uri, [d]), 'Disable gust/no-unyielded-coroutine for this line'));
-    assert.equal(after, SAMPLE.replace('  fetchUser(1);', '  // eslint-disable-next-line no-console, gust/no-unyielded-coroutine -- fine here\n  fetchUser(1);'));
-    const v3 = await client.change(uri, after);
-    assert.equal((await client.diagnostics(uri, v3)).filter((x) => x.code === 'gust/no-unyielded-coroutine').length, 0);
-  });
-
-  it('"Disable for the entire file" adds a block comment on top', async () => {
-    const after = applyAction(SAMPLE, uri, action(await client.codeActions(uri, [deprecated()[0]]), 'Disable gust/no-deprecated-api for the entire file'));
-    assert.equal(after, '/* eslint-disable gust/no-deprecated-api */\n' + SAMPLE);
-    const v2 = await client.change(uri, after);
-    assert.deepEqual((await client.diagnostics(uri, v2)).map((d) => d.code), ['gust/no-unyielded-coroutine']);
-  });
-
-  it('offers the fix (preferred) and "Fix all" for a rule with several fixable problems', async () => {
-    const actions = await client.codeActions(uri, [deprecated()[0]]);
-    assert.deepEqual(titles(actions), [
-      'Fix this gust/no-deprecated-api problem',
-      ...LINTED.deprecatedSuggestionTitles,
-      'Disable gust/no-deprecated-api for this line',
-      'Fix all gust/no-deprecated-api problems',
-      'Disable gust/no-deprecated-api for the entire file',
-      'Show documentation for gust/no-deprecated-api',
-    ]);
-    const fix = action(actions, 'Fix this gust/no-deprecated-api problem');
-    assert.equal(fix.isPreferred, true);
-    assert.equal(applyAction(SAMPLE, uri, fix), withLine(9, '  const loop = IOLoop.current();'));
-    const all = applyAction(SAMPLE, uri, action(actions, 'Fix all gust/no-deprecated-api problems'));
-    assert.equal(all, SAMPLE.replaceAll('IOLoop.instance()', 'IOLoop.current()'));
-  });
-
-  it('edits name the document version they were computed for', async () => {
-    const [fix] = (await client.codeActions(uri, [deprecated()[0]])) as CodeAction[];
-    assert.deepEqual((fix.edit!.documentChanges![0] as { textDocument: unknown }).textDocument, { uri, version: 1 });
-  });
-
-  it('"Show documentation" opens the rule docs through window/showDocument', async () => {
-    const docs = action(await client.codeActions(uri, [unyielded()]), 'Show documentation for gust/no-unyielded-coroutine');
-    assert.equal(docs.edit, undefined);
-    await client.connection.sendRequest('workspace/executeCommand', docs.command);
-    assert.deepEqual(client.documentsShown, [{ uri: unyielded().codeDescription!.href, external: true }]);
-  });
-
-  it('source.fixAll.gust applies every safe fix (and no suggestion)', async () => {
-    const actions = (await client.codeActions(uri, [], ['source.fixAll'])) as CodeAction[];
-    assert.deepEqual(titles(actions), ['Fix all auto-fixable gust problems']);
-    assert.equal(actions[0].kind, 'source.fixAll.gust');
-    assert.equal(applyAction(SAMPLE, uri, actions[0]), SAMPLE.replaceAll('IOLoop.instance()', 'IOLoop.current()'));
-    // only source actions were asked for
-    assert.ok(!titles(await client.codeActions(uri, deprecated(), ['source.fixAll'])).some((t) => t.startsWith('Fix this')));
-  });
-
-  it('source.fixAll.gust offers nothing when there is nothing to fix', async () => {
-    const v2 = await client.change(uri, SAMPLE.replaceAll('IOLoop.instance()', 'IOLoop.current()'));
-    await client.diagnostics(uri, v2);
-    assert.deepEqual(await client.codeActions(uri, [], ['source.fixAll.gust']), []);
-  });
-
-  it('the gust.server.fixAll command applies the fixes through workspace/applyEdit', async () => {
-    await client.connection.sendRequest('workspace/executeCommand', { command: 'gust.server.fixAll', arguments: [uri] });
-    assert.equal(client.appliedEdits.length, 1);
-    const edits = editsFor(client.appliedEdits[0].edit, uri);
-    assert.equal(applyAction(SAMPLE, uri, { title: 'applied', edit: { changes: { [uri]: edits } } }), SAMPLE.replaceAll('IOLoop.instance()', 'IOLoop.current()'));
-  });
-
-  it('answers nothing for diagnostics of another server', async () => {
-    const foreign: Diagnostic = { ...unyielded(), source: 'ts', code: 2304, message: "Cannot find name 'x'." };
-    assert.deepEqual(await client.codeActions(uri, [foreign]), []);
+    it('the gust.server.fixAll command applies the fixes through workspace/applyEdit', async () => {
+      await client.connection.sendRequest('workspace/executeCommand', { command: 'gust.server.fixAll', arguments: [uri] });
+      assert.equal(client.appliedEdits.length, 1);
+      const edits = editsFor(client.appliedEdits[0].edit, uri);
+      assert.equal(applyAction(SAMPLE, uri, { title: 'applied', edit: { changes: { [uri]: edits } } }), YIELDED);
+    });
   });
 });

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { DiagnosticSeverity } from 'vscode-languageserver-protocol';
 import { TestClient } from '../lsp-client';
 import { Workspace } from '../workspace';
-import { SAMPLE, withLine } from './sample';
+import { SAMPLE, SAMPLE_CODES, withLines } from './sample';
 
 describe('protocol: diagnostics', function () {
   this.timeout(30000);
@@ -34,10 +34,10 @@ describe('protocol: diagnostics', function () {
       assert.equal(caps.executeCommandProvider, undefined);
       assert.equal(caps.workspace, undefined);
       // and it still lints, with the settings sent by didChangeConfiguration
-      await bare.changeSettings({ rules: { 'gust/no-deprecated-api': 'off' } });
+      await bare.changeSettings({ rules: { 'gust/no-floating-generator': 'off' } });
       const uri = await bare.open(ws.file('a.ts'), SAMPLE);
       const diagnostics = await bare.diagnostics(uri, 1);
-      assert.deepEqual(diagnostics.map((d) => d.code), ['gust/no-unyielded-coroutine']);
+      assert.deepEqual(diagnostics.map((d) => d.code), ['gust/no-unyielded-coroutine', 'gust/no-unyielded-coroutine']);
       assert.equal(bare.registrations.length, 0);
     } finally {
       await bare.stop();
@@ -51,12 +51,14 @@ describe('protocol: diagnostics', function () {
       diagnostics.map((d) => [d.range.start.line, d.range.start.character, d.code, d.source, d.severity]),
       [
         [8, 2, 'gust/no-unyielded-coroutine', 'gust', DiagnosticSeverity.Error],
-        [9, 22, 'gust/no-deprecated-api', 'gust', DiagnosticSeverity.Error],
-        [10, 9, 'gust/no-deprecated-api', 'gust', DiagnosticSeverity.Error],
+        [9, 2, 'gust/no-unyielded-coroutine', 'gust', DiagnosticSeverity.Error],
+        [16, 0, 'gust/no-floating-generator', 'gust', DiagnosticSeverity.Error],
       ],
     );
-    assert.match(diagnostics[0].codeDescription!.href, /no-unyielded-coroutine/);
-    assert.match(diagnostics[1].codeDescription!.href, /no-deprecated-api/);
+    assert.deepEqual(diagnostics[0].range.end, { line: 8, character: 14 });
+    assert.equal(diagnostics[0].message, "This coroutine's Future is discarded, so its errors are lost. Yield it, await it, or hand it to the IOLoop.");
+    assert.equal(diagnostics[0].codeDescription!.href, 'https://github.com/gust-ts/gust/blob/main/rules/docs/rules/no-unyielded-coroutine.md');
+    assert.equal(diagnostics[2].codeDescription!.href, 'https://github.com/gust-ts/gust/blob/main/rules/docs/rules/no-floating-generator.md');
     assert.equal(client.publicationsFor(uri).at(-1)!.version, 1);
   });
 
@@ -67,7 +69,7 @@ describe('protocol: diagnostics', function () {
       await client.open(ws.file('c.js'), js, 'javascript'),
       await client.open(ws.file('d.jsx'), js, 'javascriptreact'),
     ];
-    for (const uri of uris) assert.equal((await client.diagnostics(uri, 1)).length, 3, uri);
+    for (const uri of uris) assert.deepEqual((await client.diagnostics(uri, 1)).map((d) => d.code), SAMPLE_CODES, uri);
     const md = await client.open(ws.file('e.md'), SAMPLE, 'markdown');
     await client.diagnostics(uris[0], 1);
     await new Promise((r) => setTimeout(r, 300));
@@ -76,10 +78,10 @@ describe('protocol: diagnostics', function () {
 
   it('refreshes diagnostics after a change and clears them on close', async () => {
     const uri = await client.open(ws.file('a.ts'), SAMPLE);
-    assert.equal((await client.diagnostics(uri, 1)).length, 3);
-    const v2 = await client.change(uri, withLine(8, '  yield fetchUser(1);'));
+    assert.deepEqual((await client.diagnostics(uri, 1)).map((d) => d.code), SAMPLE_CODES);
+    const v2 = await client.change(uri, withLines({ 8: '  yield fetchUser(1);' }));
     const after = await client.diagnostics(uri, v2);
-    assert.deepEqual(after.map((d) => d.code), ['gust/no-deprecated-api', 'gust/no-deprecated-api']);
+    assert.deepEqual(after.map((d) => [d.code, d.range.start.line]), [['gust/no-unyielded-coroutine', 9], ['gust/no-floating-generator', 16]]);
     await client.close(uri);
     await client.waitFor('cleared diagnostics', () => (client.publicationsFor(uri).at(-1)!.diagnostics.length === 0 ? true : undefined));
   });
@@ -92,6 +94,6 @@ describe('protocol: diagnostics', function () {
     assert.equal(diagnostics[0].range.start.line, 0);
     assert.equal(diagnostics[0].source, 'gust');
     const v2 = await client.change(uri, SAMPLE);
-    assert.equal((await client.diagnostics(uri, v2)).length, 3);
+    assert.deepEqual((await client.diagnostics(uri, v2)).map((d) => d.code), SAMPLE_CODES);
   });
 });

@@ -1,7 +1,7 @@
-// The example file the protocol tests open: one discarded coroutine call and two
-// deprecated IOLoop.instance() calls (a fix each).
+// The example file the protocol tests open: two discarded coroutine calls inside a
+// coroutine and a generator called at the top level (gust's recommended rules).
 export const SAMPLE = [
-  "import { IOLoop, coroutine, sleep } from 'gust';",
+  "import { coroutine, sleep } from 'gust';",
   '',
   'const fetchUser = coroutine(function* (id: number) {',
   '  yield sleep(10);',
@@ -10,32 +10,30 @@ export const SAMPLE = [
   '',
   'export const main = coroutine(function* () {',
   '  fetchUser(1);',
-  '  const loop = IOLoop.instance();',
-  '  IOLoop.instance().addCallback(() => undefined);',
-  '  return loop;',
+  '  fetchUser(2);',
+  "  return 'done';",
   '});',
+  '',
+  'function* ticks() {',
+  '  yield 1;',
+  '}',
+  'ticks();',
   '',
 ].join('\n');
 
 /** SAMPLE's lines, to build expected texts. */
 export const LINES = SAMPLE.split('\n');
 
-/** SAMPLE with line `index` replaced. */
-export function withLine(index: number, text: string, base = LINES): string {
-  return base.map((line, i) => (i === index ? text : line)).join('\n');
+/** SAMPLE with lines replaced (index to new text). */
+export function withLines(changes: Record<number, string>, base = LINES): string {
+  return base.map((line, i) => changes[i] ?? line).join('\n');
 }
 
-/**
- * What the plugin's rules offer for SAMPLE (titles and results), kept in one place: the
- * server only relays them, so these follow the plugin.
- */
-export const LINTED = {
-  unyieldedTitles: [
-    'Yield the coroutine (gust/no-unyielded-coroutine)',
-    'Disable gust/no-unyielded-coroutine for this line',
-    'Disable gust/no-unyielded-coroutine for the entire file',
-    'Show documentation for gust/no-unyielded-coroutine',
-  ],
-  unyieldedSuggestions: [['Yield the coroutine (gust/no-unyielded-coroutine)', withLine(8, '  yield fetchUser(1);')]] as [string, string][],
-  deprecatedSuggestionTitles: [] as string[],
-};
+/** SAMPLE with both discarded calls yielded. */
+export const YIELDED = withLines({ 8: '  yield fetchUser(1);', 9: '  yield fetchUser(2);' });
+
+/** Settings that make the "yield" repair an autofix (so "Fix this ..." exists). */
+export const AUTOFIX_YIELD = { rules: { 'gust/no-unyielded-coroutine': ['error', { autofix: 'yield' }] } };
+
+/** The codes SAMPLE gets with the recommended config. */
+export const SAMPLE_CODES = ['gust/no-unyielded-coroutine', 'gust/no-unyielded-coroutine', 'gust/no-floating-generator'];
