@@ -21,6 +21,7 @@ import { CancelledError } from './errors.js';
 export type CoroutineBody<A extends unknown[], R> = (...args: A) => Generator<unknown, R, any>;
 
 const COROUTINE = Symbol('gust.coroutine');
+const GeneratorFunctionPrototype: unknown = Object.getPrototypeOf(function* () {});
 
 /** The name of the coroutine whose body is executing right now, if any. */
 let runningName: string | undefined;
@@ -66,9 +67,10 @@ export function coroutine(
     throw new TypeError(`coroutine() takes a generator function (function* () { ... }), got ${body === null ? 'null' : typeof body}.`);
   }
   const name = (context !== undefined ? String(context.name) : body.name) || 'anonymous';
+  // Checked once here, so the hot path does not test every call's result.
+  const makesGenerators = Object.getPrototypeOf(body) === GeneratorFunctionPrototype;
   const wrapper = function (this: unknown): Future<unknown> {
     const future = new Future<unknown>();
-    future.coroutineName = name;
     const spawned = takeAmbientCallSite();
     const caller = runningName;
     let gen: unknown;
@@ -77,12 +79,14 @@ export function coroutine(
       // eslint-disable-next-line prefer-rest-params
       gen = body.apply(this, arguments as unknown as unknown[]);
     } catch (error) {
+      future.coroutineName = name;
       future.callSite = spawned ?? callSiteOf(wrapper, caller);
       fail(future, error);
       return future;
     }
-    if (!isGenerator(gen)) {
+    if (!makesGenerators && !isGenerator(gen)) {
       // A plain function wrapped in coroutine(): its value (or Future) is the result.
+      future.coroutineName = name;
       settleFrom(future, gen);
       return future;
     }
@@ -92,10 +96,11 @@ export function coroutine(
     const mark = unclaimedMark();
     runningName = name;
     try {
-      first = gen.next();
+      first = (gen as Generator<unknown, unknown, unknown>).next();
     } catch (error) {
       runningName = caller;
       claimCallSites(future, mark);
+      future.coroutineName = name;
       future.callSite = spawned ?? callSiteOf(wrapper, caller);
       fail(future, error);
       return future;
@@ -106,7 +111,9 @@ export function coroutine(
       future.settle(false, first.value);
       return future;
     }
-    const outcome = advance(gen, future, undefined, true, undefined, true, first.value);
+    // Only now can anything report this coroutine: its name is needed from here on.
+    future.coroutineName = name;
+    const outcome = advance(gen as Generator<unknown, unknown, unknown>, future, undefined, true, undefined, true, first.value);
     // Only a coroutine that suspends or fails records where it was called
     // (see callsite.ts); one that completes at once is never reported.
     if (outcome !== COMPLETED) {
