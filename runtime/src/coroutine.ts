@@ -260,12 +260,33 @@ function finish(future: Future<unknown>, error: boolean, value: unknown): void {
 function fail(future: Future<unknown>, error: unknown): void {
   if (error instanceof Error && typeof error.stack === 'string') {
     try {
-      error.stack += `\n    --- in coroutine ${future.coroutineName}, called from ${future.callSite?.nearest() ?? 'unknown'}`;
+      error.stack = `${withoutRuntimeFrames(error.stack)}\n    --- in coroutine ${future.coroutineName}, called from ${future.callSite?.nearest() ?? 'unknown'}`;
     } catch {
       // A frozen error keeps its stack as it is.
     }
   }
   future.settle(true, error);
+}
+
+const RUNTIME_DIR = __dirname;
+const RESUME_FRAME = /^\s+at \S+\.(next|throw) \(<anonymous>\)$/;
+const NODE_FRAME = /\((node:internal\/|node:async_hooks)|^\s+at node:internal\//;
+
+/**
+ * The stack without the runner's own frames (and the Node scheduling frames
+ * under them), which say nothing about the user's code. Done once per error:
+ * the first coroutine it passes through trims it.
+ */
+function withoutRuntimeFrames(stack: string): string {
+  if (stack.includes('\n    --- in coroutine ')) return stack;
+  const lines = stack.split('\n');
+  const first = lines.findIndex((l) => l.includes(RUNTIME_DIR));
+  if (first < 0) return stack;
+  const kept = lines.slice(0, first).filter((l, i, all) => !(i === all.length - 1 && RESUME_FRAME.test(l)));
+  for (const line of lines.slice(first)) {
+    if (!line.includes(RUNTIME_DIR) && !NODE_FRAME.test(line) && !RESUME_FRAME.test(line)) kept.push(line);
+  }
+  return kept.join('\n');
 }
 
 function settleFrom(future: Future<unknown>, value: unknown): void {
