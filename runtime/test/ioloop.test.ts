@@ -168,6 +168,13 @@ describe('IOLoop', () => {
         loop.handleError(new RangeError('division by zero'), { kind: 'spawn', name: 'divide', callSite: 'main (/app/x.js:3:9)' }),
       );
       assert.match(written, /^Uncaught error in spawned callback divide, called from main \(\/app\/x\.js:3:9\)\nRangeError: division by zero\n {4}at /);
+      const chained = captureStderr(() =>
+        loop.handleError(new Error('lost'), { kind: 'future', name: 'fetch', callSite: 'coroutine main ← Object.<anonymous> (/app/x.js:9:1)' }),
+      );
+      assert.match(
+        chained,
+        /^Future exception was never retrieved in coroutine fetch, called from coroutine main ← Object\.<anonymous> \(\/app\/x\.js:9:1\) \(GUST_CALL_SITES=all gives exact lines\)\n/,
+      );
     });
   });
 
