@@ -61,7 +61,7 @@ export function convertYielded(yielded: unknown): Future<unknown> {
   if (yielded instanceof Future) return yielded;
   if (yielded === moment) {
     const f = new Future<undefined>();
-    IOLoop.current().soon(() => f.settle(false, undefined));
+    IOLoop.current().soon(f);
     return f;
   }
   if (isThenable(yielded)) return fromThenable(yielded);

@@ -221,21 +221,26 @@ function advance(
 /** Keeps a suspended coroutine: what it waits on, and how to resume or cancel it. */
 class Runner {
   private waiting: Future<unknown> | undefined = undefined;
-  private readonly resumeCallback = (done: Future<unknown>): void => this.resume(done);
 
   constructor(
     private readonly gen: Generator<unknown, unknown, unknown>,
     private readonly future: Future<unknown>,
   ) {
-    future.onCancel = () => this.waiting?.cancel();
+    // The runner itself is the canceller and the done listener: no closures per coroutine.
+    future.onCancel = this;
   }
 
   wait(f: Future<unknown>): void {
     this.waiting = f;
-    f.addDoneCallback(this.resumeCallback);
+    f.listen(this);
   }
 
-  private resume(done: Future<unknown>): void {
+  /** Cancelling the coroutine's Future cancels what it waits on: CancelledError at its yield. */
+  cancel(): void {
+    this.waiting?.cancel();
+  }
+
+  futureDone(done: Future<unknown>): void {
     if (this.waiting !== done) return;
     this.waiting = undefined;
     const ok = done.succeeded();
