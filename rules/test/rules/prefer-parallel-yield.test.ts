@@ -459,6 +459,25 @@ typedRuleTester.run('prefer-parallel-yield (typed)', rule, {
       ],
     },
     {
+      name: 'a loop over a logical expression known by its type to be an array: map on the parenthesised receiver',
+      code: "import { coroutine } from 'gust';\nimport { ids, jobs } from './jobs';\nexport const f = coroutine(function* (extra?: number[]) {\n  for (const id of extra ?? ids) yield jobs.refresh(id);\n});",
+      errors: [
+        {
+          messageId: 'sequentialLoop',
+          line: 4,
+          column: 34,
+          endColumn: 56,
+          suggestions: [
+            {
+              messageId: 'yieldAllIterations',
+              output:
+                "import { coroutine } from 'gust';\nimport { ids, jobs } from './jobs';\nexport const f = coroutine(function* (extra?: number[]) {\n  yield (extra ?? ids).map((id) => jobs.refresh(id));\n});",
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'a loop over a Set uses Array.from',
       code: "import { coroutine } from 'gust';\nimport { names, jobs } from './jobs';\nexport const f = coroutine(function* () {\n  for (const name of names) yield jobs.refresh(name.length);\n});",
       errors: [
