@@ -1,6 +1,6 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import * as ts from 'typescript';
-import { isFunction } from './bindings';
+import { isFunction, thisClass } from './bindings';
 import type { FutureAnalysis } from './futures';
 import { isNeverReassigned, memberName, skipTsWrappers } from './imports';
 
@@ -262,6 +262,20 @@ function definingFunction(analysis: FutureAnalysis, node: TSESTree.Node, depth =
   if (analysis.bindings.isCoroutineWrapperCall(inner)) {
     const wrapped = inner.arguments[0];
     return wrapped ? definingFunction(analysis, wrapped, depth + 1) : null;
+  }
+  if (inner.type === AST_NODE_TYPES.MemberExpression && inner.object.type === AST_NODE_TYPES.ThisExpression) {
+    // `this.refresh` inside a class: the method or field of that class with that name.
+    const owner = thisClass(inner.object);
+    const name = memberName(inner);
+    const member = owner?.body.body.find(
+      (element) =>
+        (element.type === AST_NODE_TYPES.MethodDefinition || element.type === AST_NODE_TYPES.PropertyDefinition) &&
+        !element.computed &&
+        element.key.type === AST_NODE_TYPES.Identifier &&
+        element.key.name === name,
+    );
+    if (member?.type === AST_NODE_TYPES.MethodDefinition) return member.value.type === AST_NODE_TYPES.FunctionExpression ? member.value : null;
+    return member?.type === AST_NODE_TYPES.PropertyDefinition && member.value ? definingFunction(analysis, member.value, depth + 1) : null;
   }
   if (inner.type !== AST_NODE_TYPES.Identifier) return null;
   const variable = analysis.resolver.variableOf(inner);
