@@ -1,11 +1,12 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { type AllowEntry, allowOptionSchema, isAllowed } from '../analysis/allow';
 import { type BlockingCall, BlockingCallFinder, isClockRead } from '../analysis/blocking-calls';
 import { enclosing } from '../analysis/enclosing';
 import { difference, indentOf, orphanComments } from '../analysis/fix-text';
 import { needsLeadingSemicolon, needsParensForAssignmentLevel, needsParensForUnaryLevel, runtimeReference } from '../analysis/fixes';
 import { getAnalysis } from '../analysis/futures';
+import { walk } from '../analysis/walk';
 import { createRule, type GustRule } from '../util/create-rule';
-import { type AllowEntry, allowOptionSchema, isAllowed } from '../analysis/allow';
 
 type MessageIds = 'blockingCall' | 'busyWait' | 'useAsyncApi' | 'useExecutor' | 'useSleep';
 type Options = [{ allow?: AllowEntry[] }];
@@ -15,11 +16,10 @@ interface Edit {
 }
 type Loop = TSESTree.WhileStatement | TSESTree.DoWhileStatement | TSESTree.ForStatement;
 
-/** A spin on the clock has a body that calls nothing and waits for nothing. */
-function isSpinBody(body: TSESTree.Statement): boolean {
+/** A spin on the clock has a body that calls nothing, waits for nothing and never leaves early. */
+function isSpinBody(sourceCode: Readonly<TSESLint.SourceCode>, body: TSESTree.Statement): boolean {
   let spins = true;
-  const visit = (node: TSESTree.Node): void => {
-    if (!spins) return;
+  walk(sourceCode, body, (node) => {
     switch (node.type) {
       case AST_NODE_TYPES.CallExpression:
       case AST_NODE_TYPES.NewExpression:
@@ -30,22 +30,11 @@ function isSpinBody(body: TSESTree.Statement): boolean {
       case AST_NODE_TYPES.ReturnStatement:
       case AST_NODE_TYPES.ThrowStatement:
         spins = false;
-        return;
+        return false;
       default:
-        break;
+        return spins;
     }
-    for (const key of Object.keys(node) as (keyof typeof node)[]) {
-      if (key === 'parent') continue;
-      const value: unknown = node[key];
-      const children = Array.isArray(value) ? value : [value];
-      for (const child of children) {
-        if (child && typeof child === 'object' && typeof (child as { type?: unknown }).type === 'string') {
-          visit(child as TSESTree.Node);
-        }
-      }
-    }
-  };
-  visit(body);
+  });
   return spins;
 }
 
@@ -212,7 +201,7 @@ export const rule: GustRule<MessageIds, Options> = createRule<Options, MessageId
 
     function checkLoop(loop: Loop): void {
       const test = loop.test;
-      if (!test || !containsClockRead(sourceCode, test) || !isSpinBody(loop.body)) return;
+      if (!test || !containsClockRead(sourceCode, test) || !isSpinBody(sourceCode, loop.body)) return;
       const operator = waitKeyword(loop);
       if (!operator) return;
       const sides = deadlineSides(sourceCode, test);
