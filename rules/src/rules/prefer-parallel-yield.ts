@@ -214,15 +214,18 @@ export const rule: GustRule<MessageIds, Options> = createRule<Options, MessageId
       const body =
         loop.body.type === AST_NODE_TYPES.BlockStatement && loop.body.body.length === 1 ? loop.body.body[0] : loop.body;
       if (body.type !== AST_NODE_TYPES.ExpressionStatement) return;
-      const found = yieldedCall(body.expression);
+      // `yield f(item);`, or `results.push(yield f(item));` collecting the results in order.
+      const collector = pushTarget(body.expression);
+      const found = yieldedCall(collector ? collector.arguments[0] : body.expression);
       if (!found || !isParallelizable(found.call) || enclosing(found.yieldNode, analysis.bindings).kind !== 'coroutine') return;
       const loopVariables = new Set(sourceCode.getDeclaredVariables(loop.left));
-      const usesItem = descendants(sourceCode, found.call).some((node) => {
-        if (node.type !== AST_NODE_TYPES.Identifier) return false;
-        const variable = analysis.resolver.variableOf(node);
-        return variable !== null && loopVariables.has(variable);
-      });
-      if (!usesItem) return;
+      const readsItem = (root: TSESTree.Node): boolean =>
+        descendants(sourceCode, root).some((node) => {
+          if (node.type !== AST_NODE_TYPES.Identifier) return false;
+          const variable = analysis.resolver.variableOf(node);
+          return variable !== null && loopVariables.has(variable);
+        });
+      if (!readsItem(found.call) || (collector && readsItem(collector.callee))) return;
       context.report({
         node: found.yieldNode,
         messageId: 'sequentialLoop',
@@ -235,8 +238,10 @@ export const rule: GustRule<MessageIds, Options> = createRule<Options, MessageId
               const mapper = `(${patternText(sourceCode, declarator.id)}) => ${sourceCode.getText(found.call)}`;
               const receiver = needsParensForUnaryLevel(items, sourceCode) || !isMemberObjectSafe(items) ? `(${itemsText})` : itemsText;
               const mapped = isKnownArray(analysis, items) ? `${receiver}.map(${mapper})` : `Array.from(${itemsText}, ${mapper})`;
-              const comments = orphanComments(sourceCode, loop, [items, declarator.id, found.call], indentOf(sourceCode, loop));
-              return fixer.replaceText(loop, `${comments}yield ${mapped};`);
+              const kept = [items, declarator.id, found.call, ...(collector ? [collector.callee] : [])];
+              const comments = orphanComments(sourceCode, loop, kept, indentOf(sourceCode, loop));
+              const statement = collector ? `${sourceCode.getText(collector.callee)}(...(yield ${mapped}));` : `yield ${mapped};`;
+              return fixer.replaceText(loop, `${comments}${statement}`);
             },
           },
         ],
@@ -254,6 +259,13 @@ export const rule: GustRule<MessageIds, Options> = createRule<Options, MessageId
     };
   },
 });
+
+/** `list.push(x)` with a single argument: the call, so its argument and callee can be read. */
+function pushTarget(node: TSESTree.Expression): TSESTree.CallExpression | null {
+  if (node.type !== AST_NODE_TYPES.CallExpression || node.arguments.length !== 1) return null;
+  const callee = node.callee;
+  return callee.type === AST_NODE_TYPES.MemberExpression && !callee.optional && memberName(callee) === 'push' ? node : null;
+}
 
 /** Whether `node` can be written before `.map` without parentheses. */
 function isMemberObjectSafe(node: TSESTree.Node): boolean {

@@ -115,6 +115,17 @@ const drain = coroutine(function* (pages: string[]) {
 `,
     },
     {
+      name: 'a loop pushing into a list chosen by the item',
+      code: `
+import { coroutine } from 'gust';
+const sortAll = coroutine(function* (ids: number[], lists: number[][]) {
+  for (const id of ids) {
+    lists[id].push(yield fetchUser(id));
+  }
+});
+`,
+    },
+    {
       name: 'a loop body that does more than yield one call',
       code: `
 import { coroutine } from 'gust';
@@ -353,6 +364,40 @@ const warmAll = coroutine(function* (urls: string[]) {
 import { coroutine } from 'gust';
 const warmAll = coroutine(function* (urls: string[]) {
   yield urls.map((url) => warm(url));
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a for-of loop collecting results with push',
+      code: `
+import { coroutine } from 'gust';
+const loadAll = coroutine(function* (ids: number[]) {
+  const users = [];
+  for (const id of ids) {
+    users.push(yield fetchUser(id));
+  }
+  return users;
+});
+`,
+      errors: [
+        {
+          messageId: 'sequentialLoop',
+          line: 6,
+          column: 16,
+          endColumn: 35,
+          suggestions: [
+            {
+              messageId: 'yieldAllIterations',
+              output: `
+import { coroutine } from 'gust';
+const loadAll = coroutine(function* (ids: number[]) {
+  const users = [];
+  users.push(...(yield ids.map((id) => fetchUser(id))));
+  return users;
 });
 `,
             },
