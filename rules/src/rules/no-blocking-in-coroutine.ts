@@ -5,6 +5,7 @@ import { enclosing } from '../analysis/enclosing';
 import { difference, indentOf, orphanComments } from '../analysis/fix-text';
 import { needsLeadingSemicolon, needsParensForAssignmentLevel, needsParensForUnaryLevel, runtimeReference } from '../analysis/fixes';
 import { getAnalysis } from '../analysis/futures';
+import { memberName } from '../analysis/imports';
 import { walk } from '../analysis/walk';
 import { createRule, type GustRule } from '../util/create-rule';
 
@@ -65,6 +66,24 @@ function deadlineSides(
   return null;
 }
 
+/** Array methods that call their callback before they return. */
+const SYNCHRONOUS_CALLBACK_METHODS = new Set([
+  'map',
+  'forEach',
+  'filter',
+  'reduce',
+  'reduceRight',
+  'some',
+  'every',
+  'find',
+  'findIndex',
+  'findLast',
+  'findLastIndex',
+  'flatMap',
+  'sort',
+  'toSorted',
+]);
+
 /** `fs.readFileSync` for a report: the module and name, as users write them. */
 function displayName(call: BlockingCall): string {
   return `${call.module}.${call.name}`;
@@ -117,6 +136,21 @@ export const rule: GustRule<MessageIds, Options> = createRule<Options, MessageId
       return null;
     }
 
+    /**
+     * Whether `node` runs inside a callback that an array method calls on the spot
+     * (`map`, `forEach`, `filter`...), itself directly inside a coroutine or async function:
+     * then it blocks that coroutine as surely as if it were written there.
+     */
+    function inSynchronousCallback(node: TSESTree.Node): boolean {
+      const fn = enclosing(node, analysis.bindings).fn;
+      if (!fn || fn.async || fn.generator) return false;
+      const call = fn.parent;
+      if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(fn as TSESTree.CallExpressionArgument)) return false;
+      const callee = call.callee;
+      const name = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : null;
+      return name !== null && SYNCHRONOUS_CALLBACK_METHODS.has(name) && waitKeyword(call) !== null;
+    }
+
     /** Edits that put `operator` before `call`, with the parentheses and `;` it needs. */
     function prefix(fixer: TSESLint.RuleFixer, call: TSESTree.Node, operator: 'yield' | 'await'): TSESLint.RuleFix[] {
       const parens =
@@ -164,8 +198,14 @@ export const rule: GustRule<MessageIds, Options> = createRule<Options, MessageId
       const blocking = finder.match(call);
       if (!blocking) return;
       const operator = waitKeyword(call);
-      if (!operator) return;
+      if (!operator && !inSynchronousCallback(call)) return;
       if (isAllowed(analysis, call.callee, options.allow, context.filename, context.cwd)) return;
+      if (!operator) {
+        // Inside `items.map(p => readFileSync(p))` the call still blocks the coroutine, but
+        // there is nowhere to put a `yield`: report it and leave the rewrite to the author.
+        context.report({ node: call, messageId: 'blockingCall', data: { name: displayName(blocking) } });
+        return;
+      }
       const inChain = call.optional || call.parent.type === AST_NODE_TYPES.ChainExpression;
       const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
       const verb = operator === 'yield' ? 'Yield' : 'Await';

@@ -35,6 +35,13 @@ const watch = coroutine(function* () {
 `,
     },
     {
+      name: 'an array callback outside any coroutine',
+      code: `
+import * as fs from 'fs';
+export const texts = ['a'].map((p) => fs.readFileSync(p, 'utf8'));
+`,
+    },
+    {
       name: 'a local function that shares the name of a blocking one',
       code: `
 import { coroutine } from 'gust';
@@ -581,6 +588,17 @@ const load = coroutine(function* (path: string) {
           ],
         },
       ],
+    },
+    {
+      name: 'a blocking call in an array callback runs inside the coroutine: reported without a suggestion',
+      code: `
+import * as fs from 'fs';
+import { coroutine } from 'gust';
+const loadAll = coroutine(function* (paths: string[]) {
+  return paths.map((p) => fs.readFileSync(p, 'utf8'));
+});
+`,
+      errors: [{ messageId: 'blockingCall', data: { name: 'fs.readFileSync' }, line: 5, column: 27, endColumn: 53, suggestions: [] }],
     },
     {
       name: 'Atomics.wait has no suggestion',
