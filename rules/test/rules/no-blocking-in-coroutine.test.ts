@@ -676,6 +676,36 @@ const pause = coroutine(function* (ms: number) {
       ],
     },
     {
+      name: 'busy-wait until a conditional deadline: the deadline is parenthesised in the subtraction',
+      code: `
+import * as gust from 'gust';
+const pause = gust.coroutine(function* (long: boolean) {
+  const start = Date.now();
+  while (Date.now() <= (long ? start + 100 : start + 10));
+});
+`,
+      errors: [
+        {
+          messageId: 'busyWait',
+          line: 5,
+          column: 3,
+          endColumn: 59,
+          suggestions: [
+            {
+              messageId: 'useSleep',
+              output: `
+import * as gust from 'gust';
+const pause = gust.coroutine(function* (long: boolean) {
+  const start = Date.now();
+  yield gust.sleep((long ? start + 100 : start + 10) - Date.now());
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'busy-wait do/while with a counter, mirrored comparison, in an async function',
       code: `
 async function pause(end: number) {
