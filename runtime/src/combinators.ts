@@ -78,7 +78,7 @@ export function convertYielded(yielded: unknown): Future<unknown> {
  * const n = yield* wait(fetchCount());                       // number
  * const [user, posts] = yield* wait([getUser(1), getPosts(1)]); // [User, Post[]]
  */
-export function* wait<Y>(yielded: Y): Generator<Future<Resolved<Y>>, Resolved<Y>, unknown> {
+export function* wait<const Y>(yielded: Y): Generator<Future<Resolved<Y>>, Resolved<Y>, unknown> {
   return (yield convertYielded(yielded)) as Resolved<Y>;
 }
 

@@ -45,11 +45,11 @@ const COROUTINE = Symbol('gust.coroutine');
  *   @coroutine *get(id: number) { return yield* fetchUser(id); }
  * }
  */
-export function coroutine<A extends unknown[], R>(body: CoroutineBody<A, R>): (...args: A) => Future<R>;
 export function coroutine<This, M extends (this: This, ...args: any[]) => Generator<unknown, unknown, any>>(
   method: M,
   context: ClassMethodDecoratorContext<This, M>,
 ): M;
+export function coroutine<A extends unknown[], R>(body: CoroutineBody<A, R>): (...args: A) => Future<R>;
 export function coroutine(
   body: (...args: unknown[]) => unknown,
   context?: ClassMethodDecoratorContext,

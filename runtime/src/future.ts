@@ -37,6 +37,8 @@ export class Future<T = unknown> implements PromiseLike<T> {
   private value: unknown = undefined;
   private callbacks: StoredCallback | StoredCallback[] | undefined = undefined;
   private failure: FailureRecord | undefined = undefined;
+  /** A `then` is attached: whatever error comes is delivered to it. */
+  private observed = false;
   /** @internal the coroutine this Future belongs to, for error reports. */
   coroutineName: string | undefined = undefined;
   /** @internal where that coroutine was called. */
@@ -150,8 +152,10 @@ export class Future<T = unknown> implements PromiseLike<T> {
     if (this.state !== PENDING) {
       throw new InvalidStateError('setException() on a Future that is already done; check done() first.');
     }
-    this.failure = { error, name: this.coroutineName, callSite: this.callSite };
-    watchFailure(this, this.failure);
+    if (!this.observed) {
+      this.failure = { error, name: this.coroutineName, callSite: this.callSite };
+      watchFailure(this, this.failure);
+    }
     this.complete(FAILED, error);
   }
 
@@ -165,6 +169,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
     onFulfilled?: ((value: T) => A | PromiseLike<A>) | null,
     onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
   ): Promise<A | B> {
+    this.observed = true;
     this.retrieve();
     const promise = new Promise<T>((resolve, reject) => {
       this.addDoneCallback((f) => {
@@ -173,6 +178,16 @@ export class Future<T = unknown> implements PromiseLike<T> {
       });
     });
     return promise.then(onFulfilled, onRejected);
+  }
+
+  /**
+   * `future.catch(onRejected)`, as on a Promise; marks the error retrieved.
+   *
+   * @example
+   * fetchUser(1).catch((e) => console.error('lookup failed', e));
+   */
+  catch<B = never>(onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<T | B> {
+    return this.then(undefined, onRejected);
   }
 
   /**

@@ -32,3 +32,8 @@ export { type ErrorContext, type ErrorHandler, defaultErrorHandler, formatReport
 export { type RunSyncOptions } from './run-sync.js';
 export { type Clock, realClock, ManualClock } from './clock.js';
 export { ThreadPoolExecutor, defaultExecutor, type Executor, type ModuleExport, type ShutdownOptions } from './executor.js';
+
+// locks, queues, periodic
+export { PeriodicCallback, PeriodicCallbackError, jitteredPeriod, nextRunTime, type PeriodicCallbackOptions, type RandomSource } from './periodic.js';
+export { Lock, Event, Condition, Semaphore, BoundedSemaphore, Releaser, ReleaseError } from './locks.js';
+export { Queue, PriorityQueue, LifoQueue, QueueEmpty, QueueFull, type QueueOptions, type PriorityQueueOptions, type Compare } from './queues.js';

@@ -1,7 +1,8 @@
 /**
  * "Future exception was never retrieved": a failed Future that nobody asked for
- * its error is reported once, when it is garbage-collected or when the loop
- * closes, whichever comes first, with where its coroutine was called.
+ * its error is reported once, when it is garbage-collected, when the loop
+ * closes or when the process exits, whichever comes first, with where its
+ * coroutine was called.
  *
  * Asking means `yield`, `await`, `then`/`catch`, `result()` or `exception()`;
  * any of those marks the error as seen and the Future is never reported.
@@ -17,12 +18,18 @@ export interface FailureRecord {
 }
 
 const pending = new Set<FailureRecord>();
+let exitHookInstalled = false;
 const registry = new FinalizationRegistry<FailureRecord>((record) => {
   if (pending.delete(record)) report(record);
 });
 
 /** Starts watching `owner` (a failed Future): reported unless `markRetrieved` runs first. */
 export function watchFailure(owner: object, record: FailureRecord): void {
+  if (!exitHookInstalled) {
+    // A short script ends before any collection: report what is left as it exits.
+    exitHookInstalled = true;
+    process.once('exit', reportPendingFailures);
+  }
   pending.add(record);
   registry.register(owner, record, record);
 }

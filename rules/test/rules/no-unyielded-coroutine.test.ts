@@ -1,5 +1,5 @@
 import rule from '../../src/rules/no-unyielded-coroutine';
-import { ruleTester } from '../rule-tester';
+import { ruleTester, typedRuleTester } from '../rule-tester';
 
 const imports = "import { coroutine } from 'gust';\nconst fetch = coroutine(function* (id: number) { return id; });\n";
 
@@ -400,6 +400,54 @@ ruleTester.run('no-unyielded-coroutine', rule, {
           suggestions: [
             { messageId: 'yield', output: "import { sleep, IOLoop } from 'gust';\nfunction* steps() { yield sleep(1); }" },
             { messageId: 'spawnCallback', output: "import { sleep, IOLoop } from 'gust';\nfunction* steps() { IOLoop.current().spawnCallback(sleep, 1); }" },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+typedRuleTester.run('no-unyielded-coroutine (typed)', rule, {
+  valid: [
+    { name: "a user's own Future class", code: "import { compute } from './own-future';\ncompute();" },
+    { name: 'a Promise is no-floating-promises’ business', code: 'async function load() {}\nload();' },
+    { name: 'yielded across files', code: "import { coroutine } from 'gust';\nimport { fetchUser } from './lib';\ncoroutine(function* () { yield fetchUser(1); });" },
+  ],
+  invalid: [
+    {
+      name: 'a coroutine from another file, found by its type',
+      code: "import { fetchUser } from './lib';\nfetchUser(1);",
+      errors: [
+        {
+          messageId: 'discarded',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'spawnCallback',
+              output: "import { fetchUser } from './lib';\nimport { IOLoop } from 'gust';\nIOLoop.current().spawnCallback(fetchUser, 1);",
+            },
+            {
+              messageId: 'runSync',
+              output: "import { fetchUser } from './lib';\nimport { IOLoop } from 'gust';\nIOLoop.current().runSync(() => fetchUser(1));",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'an optional chain whose type is Future | undefined, in an async function',
+      code: "import { Repository } from './lib';\nasync function refresh(repo?: Repository) {\n  repo?.maybe();\n}",
+      errors: [
+        {
+          messageId: 'discarded',
+          line: 3,
+          suggestions: [
+            { messageId: 'await', output: "import { Repository } from './lib';\nasync function refresh(repo?: Repository) {\n  await repo?.maybe();\n}" },
+            {
+              messageId: 'spawnCallback',
+              output:
+                "import { Repository } from './lib';\nimport { IOLoop } from 'gust';\nasync function refresh(repo?: Repository) {\n  IOLoop.current().spawnCallback(() => repo?.maybe());\n}",
+            },
           ],
         },
       ],

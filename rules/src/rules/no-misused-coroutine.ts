@@ -1,0 +1,126 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { type IgnoringApi, ignoringApi, isKnownArray, returnsFuture } from '../analysis/callbacks';
+import { enclosing } from '../analysis/enclosing';
+import { getAnalysis } from '../analysis/futures';
+import { memberName, skipTsWrappers } from '../analysis/imports';
+import { type AllowEntry, allowOptionSchema, isAllowed } from '../analysis/allow';
+import { runtimeReference } from '../analysis/fixes';
+import { createRule, type GustRule } from '../util/create-rule';
+
+type MessageIds = 'misused' | 'spawn' | 'yieldMap' | 'awaitAll';
+type Options = [{ allow?: AllowEntry[] }];
+
+/** `this`, `a`, `a.b.c`: an object that can be named twice without running anything twice. */
+function isSimpleReference(node: TSESTree.Node): boolean {
+  if (node.type === AST_NODE_TYPES.ThisExpression || node.type === AST_NODE_TYPES.Identifier) return true;
+  return node.type === AST_NODE_TYPES.MemberExpression && !node.computed && isSimpleReference(node.object);
+}
+
+/** Names for the one parameter a `forEach` wrapper takes, skipping any the callback itself mentions. */
+const ITEM_NAMES = ['item', 'value', 'element', 'entry'];
+
+/**
+ * Reports coroutines handed to APIs that call them and drop the Future they return
+ * (timers, `process.nextTick`, event listeners, `forEach`), where their errors are lost.
+ *
+ * @example
+ * // reported: setTimeout(refresh, 1000);
+ * // suggested: setTimeout(() => IOLoop.current().spawnCallback(refresh), 1000);
+ */
+export const rule: GustRule<MessageIds, Options> = createRule<Options, MessageIds>({
+  name: 'no-misused-coroutine',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow passing coroutines where their Future is ignored',
+      recommended: true,
+      requiresTypeChecking: false,
+    },
+    hasSuggestions: true,
+    messages: {
+      misused: '`{{api}}` ignores the Future this coroutine returns, so its errors are lost.',
+      spawn: 'Spawn the coroutine on the IOLoop so its errors are reported',
+      yieldMap: 'Yield all the calls in parallel with `yield {{receiver}}.map(...)`',
+      awaitAll: 'Await all the calls in parallel with `await Promise.all({{receiver}}.map(...))`',
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: { allow: allowOptionSchema },
+        additionalProperties: false,
+      },
+    ],
+  },
+  defaultOptions: [{ allow: [] }],
+  create(context, [options]) {
+    const sourceCode = context.sourceCode;
+    const analysis = getAnalysis(context);
+
+    /** Whether the wrapper must take the API's arguments and pass them on. */
+    function forwardsArguments(call: TSESTree.CallExpression, api: IgnoringApi): boolean {
+      if (api.forwards === 'always') return true;
+      return api.forwards === 'extra' && call.arguments.length > api.index + (api.api === 'process.nextTick' || api.api === 'setImmediate' ? 1 : 2);
+    }
+
+    function spawnFix(call: TSESTree.CallExpression, api: IgnoringApi, callback: TSESTree.Node) {
+      return (fixer: TSESLint.RuleFixer): TSESLint.RuleFix[] => {
+        const loop = runtimeReference(fixer, context, analysis, call, 'IOLoop');
+        const text = sourceCode.getText(callback);
+        const mentioned = new Set(sourceCode.getTokens(callback).map((token) => token.value));
+        const single = api.api === 'forEach' ? (ITEM_NAMES.find((name) => !mentioned.has(name)) ?? '_item') : null;
+        const forward = forwardsArguments(call, api);
+        const params = !forward ? '()' : single !== null ? `(${single})` : '(...args)';
+        const passed = !forward ? '' : single !== null ? single : '...args';
+        const inner = skipTsWrappers(callback);
+        let target = `${text}${passed ? `, ${passed}` : ''}`;
+        // A method passed by reference loses its `this`: call it from an arrow, or bind it
+        // when arguments are spread (a spread of `any[]` into fixed parameters does not type-check).
+        if (inner.type === AST_NODE_TYPES.MemberExpression && passed !== '...args') {
+          target = `() => ${sourceCode.getText(inner)}(${passed})`;
+        } else if (inner.type === AST_NODE_TYPES.MemberExpression && isSimpleReference(inner.object)) {
+          target = `${sourceCode.getText(inner)}.bind(${sourceCode.getText(inner.object)}), ...args`;
+        }
+        return [...loop.fixes, fixer.replaceText(callback, `${params} => ${loop.text}.current().spawnCallback(${target})`)];
+      };
+    }
+
+    return {
+      CallExpression(call) {
+        const api = ignoringApi(sourceCode, call);
+        if (!api) return;
+        const callback = call.arguments[api.index];
+        if (!callback || callback.type === AST_NODE_TYPES.SpreadElement || !returnsFuture(analysis, callback)) return;
+        if (isAllowed(analysis, callback, options.allow, context.filename, context.cwd)) return;
+
+        const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
+        const callee = call.callee;
+        const where = enclosing(call, analysis.bindings).kind;
+        if (
+          api.api === 'forEach' &&
+          callee.type === AST_NODE_TYPES.MemberExpression &&
+          !callee.optional &&
+          !callee.computed &&
+          memberName(callee) === 'forEach' &&
+          call.parent.type === AST_NODE_TYPES.ExpressionStatement &&
+          (where === 'coroutine' || where === 'async') &&
+          isKnownArray(analysis, callee.object)
+        ) {
+          const receiver = sourceCode.getText(callee.object);
+          suggest.push({
+            messageId: where === 'coroutine' ? 'yieldMap' : 'awaitAll',
+            data: { receiver },
+            fix: (fixer) => [
+              fixer.insertTextBefore(call, where === 'coroutine' ? 'yield ' : 'await Promise.all('),
+              fixer.replaceText(callee.property, 'map'),
+              ...(where === 'async' ? [fixer.insertTextAfter(call, ')')] : []),
+            ],
+          });
+        }
+        suggest.push({ messageId: 'spawn', fix: spawnFix(call, api, callback) });
+        context.report({ node: callback, messageId: 'misused', data: { api: api.api }, suggest });
+      },
+    };
+  },
+});
+
+export default rule;
