@@ -11,17 +11,27 @@ import { Future } from './future.js';
 import { IOLoop } from './ioloop.js';
 
 /**
- * Fails a waiter after `timeout` ms unless something settled it first, and clears the
- * timer as soon as it settles, so no timer is left holding the process open.
+ * Throws a clear error for a timeout that is not a duration. Called before a waiter is
+ * queued, so a bad argument leaves nothing behind (a queued waiter nobody holds would
+ * swallow a lock slot or a queue item).
  * @internal shared by locks and queues
  */
-export function armTimeout(waiter: Future<unknown>, timeout: number | undefined, onTimeout: () => void): void {
+export function checkTimeout(timeout: number | undefined): void {
   if (timeout === undefined) return;
   if (typeof timeout !== 'number' || !(timeout >= 0)) {
     throw new RangeError(
       `timeout is a duration in milliseconds (a number >= 0), or undefined to wait for ever; got ${String(timeout)}`,
     );
   }
+}
+
+/**
+ * Fails a waiter after `timeout` ms unless something settled it first, and clears the
+ * timer as soon as it settles, so no timer is left holding the process open.
+ * @internal shared by locks and queues
+ */
+export function armTimeout(waiter: Future<unknown>, timeout: number | undefined, onTimeout: () => void): void {
+  if (timeout === undefined) return;
   const loop = IOLoop.current();
   const handle = loop.callLater(timeout, () => {
     if (!waiter.done()) onTimeout();
@@ -84,6 +94,7 @@ export class Condition {
 
   /** Waits for `notify`; resolves `false` if `timeout` ms pass first. */
   wait(timeout?: number): Future<boolean> {
+    checkTimeout(timeout);
     const waiter = new Future<boolean>();
     this.waiters.push(waiter);
     armTimeout(waiter, timeout, () => {
@@ -159,6 +170,7 @@ export class Event {
 
   /** Resolves when the flag is set; fails with `TimeoutError` after `timeout` ms. */
   wait(timeout?: number): Future<void> {
+    checkTimeout(timeout);
     if (this.value) return resolved(undefined);
     const waiter = new Future<void>();
     this.waiters.add(waiter);
@@ -205,6 +217,7 @@ export class Semaphore {
 
   /** Takes a slot; fails with `TimeoutError` if none frees up within `timeout` ms. */
   acquire(timeout?: number): Future<Releaser> {
+    checkTimeout(timeout);
     if (this.value > 0) {
       this.value -= 1;
       return resolved(this.releaser());

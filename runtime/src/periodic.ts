@@ -1,3 +1,5 @@
+import { CallSite, withCallSite } from './callsite.js';
+import { isThenable } from './future.js';
 import { IOLoop, type TimeoutHandle } from './ioloop.js';
 
 /**
@@ -92,6 +94,7 @@ export class PeriodicCallback {
   private loop: IOLoop | undefined;
   private nextTimeout = 0;
   private handle: TimeoutHandle | undefined;
+  private site: CallSite | undefined;
 
   constructor(fn: () => unknown, callbackTime: number, jitter = 0, options: PeriodicCallbackOptions = {}) {
     if (typeof fn !== 'function') {
@@ -117,6 +120,8 @@ export class PeriodicCallback {
   start(): void {
     if (this.running) return;
     this.loop = IOLoop.current();
+    // Reports name where the timer was started, as spawnCallback's name where it spawned.
+    this.site = new CallSite(this.start);
     this.running = true;
     this.nextTimeout = this.loop.time();
     this.scheduleNext();
@@ -140,7 +145,8 @@ export class PeriodicCallback {
     this.handle = undefined;
     if (!this.running) return;
     try {
-      this.report(this.callback());
+      const site = this.site;
+      this.report(site === undefined ? this.callback() : withCallSite(site, this.callback));
     } catch (error) {
       this.fail(error);
     } finally {
@@ -165,23 +171,16 @@ export class PeriodicCallback {
 
   private fail(error: unknown): void {
     const loop = this.loop ?? IOLoop.current();
-    loop.handleError(error, { kind: 'periodic', name: this.callback.name || undefined });
+    loop.handleError(error, { kind: 'periodic', name: this.callback.name || undefined, callSite: this.site?.toString() });
   }
 
   private scheduleNext(): void {
-    if (!this.running || this.loop === undefined) return;
+    // Already scheduled when the callback itself called stop() and then start().
+    if (!this.running || this.loop === undefined || this.handle !== undefined) return;
     const period = jitteredPeriod(this.callbackTime, this.jitter, this.random);
     this.nextTimeout = nextRunTime(this.nextTimeout, this.loop.time(), period);
     this.handle = this.loop.addTimeout(this.nextTimeout, this.run);
   }
-}
-
-function isThenable(x: unknown): x is PromiseLike<unknown> {
-  return (
-    (typeof x === 'object' || typeof x === 'function') &&
-    x !== null &&
-    typeof (x as { then?: unknown }).then === 'function'
-  );
 }
 
 function isGenerator(x: unknown): boolean {

@@ -5,7 +5,7 @@
  */
 import { TimeoutError } from './errors.js';
 import { Future } from './future.js';
-import { armTimeout, Event } from './locks.js';
+import { armTimeout, checkTimeout, Event } from './locks.js';
 
 /**
  * Raised by `getNowait()` on an empty queue.
@@ -97,6 +97,7 @@ export class Queue<T> {
 
   /** Puts an item, waiting for room; fails with `TimeoutError` after `timeout` ms. */
   put(item: T, timeout?: number): Future<void> {
+    checkTimeout(timeout);
     const future = new Future<void>();
     try {
       this.putNowait(item);
@@ -129,6 +130,7 @@ export class Queue<T> {
 
   /** Removes and returns an item, waiting for one; fails with `TimeoutError` after `timeout` ms. */
   get(timeout?: number): Future<T> {
+    checkTimeout(timeout);
     const future = new Future<T>();
     let item: T;
     try {

@@ -169,6 +169,13 @@ describe('locks', () => {
       assert.equal(sem.available, 0);
     });
 
+    it('rejects a timeout that is not a duration, leaving no waiter behind', async () => {
+      const sem = new Semaphore(0);
+      assert.throws(() => sem.acquire(-1), RangeError);
+      sem.release();
+      assert.equal(sem.available, 1, 'the slot was not handed to the refused acquire()');
+    });
+
     it('may be released above its initial value (unlike BoundedSemaphore)', () => {
       const sem = new Semaphore(1);
       sem.release();

@@ -166,6 +166,24 @@ describe('PeriodicCallback: on a loop with a simulated clock', () => {
     assert.equal(most, 3, 'three runs were in flight at once');
   });
 
+  it('restarts cleanly when the callback stops and starts it again', () => {
+    const starts: number[] = [];
+    const pc: PeriodicCallback = new PeriodicCallback(() => {
+      starts.push(loop.time());
+      if (starts.length === 1) {
+        pc.stop();
+        pc.start(); // one schedule, from now: not two
+      }
+    }, 100);
+    pc.start();
+    clock.advance(300);
+    pc.stop();
+    pc.start(); // a second timer left behind would now fire beside the new one
+    clock.advance(250);
+    pc.stop();
+    assert.deepEqual(starts, [1100, 1200, 1300, 1400, 1500]);
+  });
+
   it('reports a generator function given without coroutine(...)', () => {
     const pc = new PeriodicCallback(function* refresh() {
       yield 1;
@@ -251,6 +269,7 @@ describe('PeriodicCallback: on real timers', () => {
     assert.equal((logged[0].error as Error).message, 'tick 1 failed');
     assert.equal(logged[0].context.kind, 'periodic');
     assert.equal(logged[0].context.name, 'failingTick');
+    assert.match(logged[0].context.callSite ?? '', /periodic\.test\.js:\d+:\d+/, 'names where start() was called');
   });
 
   it('reports the error of a Future the callback returns, without waiting for it', async () => {
