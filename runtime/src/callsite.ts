@@ -157,6 +157,7 @@ export function withCallSite<R>(site: Site, fn: () => R): R {
 
 /** The call site `withCallSite` set, once: the first coroutine called takes it. */
 export function takeAmbientCallSite(): Site | undefined {
+  if (ambient === undefined) return undefined;
   const site = ambient;
   ambient = undefined;
   return site;

@@ -6,9 +6,6 @@ import { BadYieldError, TimeoutError } from './errors.js';
 import { Future, fromThenable, isThenable } from './future.js';
 import { IOLoop } from './ioloop.js';
 
-/* eslint-disable @typescript-eslint/no-explicit-any --
-   `Generator<unknown, R, any>` matches a decorated method's declared type for any TNext. */
-
 declare const momentBrand: unique symbol;
 
 /**
@@ -41,7 +38,7 @@ export type Resolved<Y> = Y extends PromiseLike<infer R>
   ? R
   : Y extends Moment
     ? undefined
-    : Y extends Generator<unknown, infer R, any>
+    : Y extends Generator<unknown, infer R, unknown>
       ? R
       : Y extends readonly unknown[]
         ? { -readonly [K in keyof Y]: Resolved<Y[K]> }
@@ -64,7 +61,7 @@ export function convertYielded(yielded: unknown): Future<unknown> {
   if (yielded instanceof Future) return yielded;
   if (yielded === moment) {
     const f = new Future<undefined>();
-    IOLoop.current().soon(() => f.settle(false, undefined));
+    IOLoop.current().soon(f);
     return f;
   }
   if (isThenable(yielded)) return fromThenable(yielded);

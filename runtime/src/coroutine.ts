@@ -21,6 +21,7 @@ import { CancelledError } from './errors.js';
 export type CoroutineBody<A extends unknown[], R> = (...args: A) => Generator<unknown, R, any>;
 
 const COROUTINE = Symbol('gust.coroutine');
+const GeneratorFunctionPrototype: unknown = Object.getPrototypeOf(function* () {});
 
 /** The name of the coroutine whose body is executing right now, if any. */
 let runningName: string | undefined;
@@ -66,9 +67,10 @@ export function coroutine(
     throw new TypeError(`coroutine() takes a generator function (function* () { ... }), got ${body === null ? 'null' : typeof body}.`);
   }
   const name = (context !== undefined ? String(context.name) : body.name) || 'anonymous';
+  // Checked once here, so the hot path does not test every call's result.
+  const makesGenerators = Object.getPrototypeOf(body) === GeneratorFunctionPrototype;
   const wrapper = function (this: unknown): Future<unknown> {
     const future = new Future<unknown>();
-    future.coroutineName = name;
     const spawned = takeAmbientCallSite();
     const caller = runningName;
     let gen: unknown;
@@ -77,12 +79,14 @@ export function coroutine(
       // eslint-disable-next-line prefer-rest-params
       gen = body.apply(this, arguments as unknown as unknown[]);
     } catch (error) {
+      future.coroutineName = name;
       future.callSite = spawned ?? callSiteOf(wrapper, caller);
       fail(future, error);
       return future;
     }
-    if (!isGenerator(gen)) {
+    if (!makesGenerators && !isGenerator(gen)) {
       // A plain function wrapped in coroutine(): its value (or Future) is the result.
+      future.coroutineName = name;
       settleFrom(future, gen);
       return future;
     }
@@ -92,10 +96,11 @@ export function coroutine(
     const mark = unclaimedMark();
     runningName = name;
     try {
-      first = gen.next();
+      first = (gen as Generator<unknown, unknown, unknown>).next();
     } catch (error) {
       runningName = caller;
       claimCallSites(future, mark);
+      future.coroutineName = name;
       future.callSite = spawned ?? callSiteOf(wrapper, caller);
       fail(future, error);
       return future;
@@ -106,7 +111,9 @@ export function coroutine(
       future.settle(false, first.value);
       return future;
     }
-    const outcome = advance(gen, future, undefined, true, undefined, true, first.value);
+    // Only now can anything report this coroutine: its name is needed from here on.
+    future.coroutineName = name;
+    const outcome = advance(gen as Generator<unknown, unknown, unknown>, future, undefined, true, undefined, true, first.value);
     // Only a coroutine that suspends or fails records where it was called
     // (see callsite.ts); one that completes at once is never reported.
     if (outcome !== COMPLETED) {
@@ -214,21 +221,26 @@ function advance(
 /** Keeps a suspended coroutine: what it waits on, and how to resume or cancel it. */
 class Runner {
   private waiting: Future<unknown> | undefined = undefined;
-  private readonly resumeCallback = (done: Future<unknown>): void => this.resume(done);
 
   constructor(
     private readonly gen: Generator<unknown, unknown, unknown>,
     private readonly future: Future<unknown>,
   ) {
-    future.onCancel = () => this.waiting?.cancel();
+    // The runner itself is the canceller and the done listener: no closures per coroutine.
+    future.onCancel = this;
   }
 
   wait(f: Future<unknown>): void {
     this.waiting = f;
-    f.addDoneCallback(this.resumeCallback);
+    f.listen(this);
   }
 
-  private resume(done: Future<unknown>): void {
+  /** Cancelling the coroutine's Future cancels what it waits on: CancelledError at its yield. */
+  cancel(): void {
+    this.waiting?.cancel();
+  }
+
+  futureDone(done: Future<unknown>): void {
     if (this.waiting !== done) return;
     this.waiting = undefined;
     const ok = done.succeeded();
@@ -253,12 +265,33 @@ function finish(future: Future<unknown>, error: boolean, value: unknown): void {
 function fail(future: Future<unknown>, error: unknown): void {
   if (error instanceof Error && typeof error.stack === 'string') {
     try {
-      error.stack += `\n    --- in coroutine ${future.coroutineName}, called from ${future.callSite?.nearest() ?? 'unknown'}`;
+      error.stack = `${withoutRuntimeFrames(error.stack)}\n    --- in coroutine ${future.coroutineName}, called from ${future.callSite?.nearest() ?? 'unknown'}`;
     } catch {
       // A frozen error keeps its stack as it is.
     }
   }
   future.settle(true, error);
+}
+
+const RUNTIME_DIR = __dirname;
+const RESUME_FRAME = /^\s+at \S+\.(next|throw) \(<anonymous>\)$/;
+const NODE_FRAME = /\((node:internal\/|node:async_hooks)|^\s+at node:internal\//;
+
+/**
+ * The stack without the runner's own frames (and the Node scheduling frames
+ * under them), which say nothing about the user's code. Done once per error:
+ * the first coroutine it passes through trims it.
+ */
+function withoutRuntimeFrames(stack: string): string {
+  if (stack.includes('\n    --- in coroutine ')) return stack;
+  const lines = stack.split('\n');
+  const first = lines.findIndex((l) => l.includes(RUNTIME_DIR));
+  if (first < 0) return stack;
+  const kept = lines.slice(0, first).filter((l, i, all) => !(i === all.length - 1 && RESUME_FRAME.test(l)));
+  for (const line of lines.slice(first)) {
+    if (!line.includes(RUNTIME_DIR) && !NODE_FRAME.test(line) && !RESUME_FRAME.test(line)) kept.push(line);
+  }
+  return kept.join('\n');
 }
 
 function settleFrom(future: Future<unknown>, value: unknown): void {

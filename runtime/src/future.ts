@@ -14,8 +14,17 @@ const CANCELLED = 3;
 type State = typeof PENDING | typeof OK | typeof FAILED | typeof CANCELLED;
 
 type DoneCallback<T> = (future: Future<T>) => void;
+
+/** @internal told when a Future is done: one object per waiter instead of a closure (the runner). */
+export interface DoneListener {
+  futureDone(future: Future<never>): void;
+}
+
+/** @internal what `cancel()` also stops: a function, or an object (the runner) with `cancel()`. */
+export type Canceller = (() => void) | { cancel(): void };
+
 // Stored without T so that Future<T> stays covariant (a Future<number> is a Future<unknown>).
-type StoredCallback = DoneCallback<never>;
+type StoredCallback = DoneCallback<never> | DoneListener;
 
 /**
  * A value that will be available later, or an error.
@@ -44,7 +53,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
   /** @internal where that coroutine was called. */
   callSite: Site | undefined = undefined;
   /** @internal what `cancel()` must also stop (the Future a coroutine waits on). */
-  onCancel: (() => void) | undefined = undefined;
+  onCancel: Canceller | undefined = undefined;
 
   /**
    * True once the Future has a result, an error, or was cancelled.
@@ -107,14 +116,19 @@ export class Future<T = unknown> implements PromiseLike<T> {
    * f.addDoneCallback((done) => console.log(done.result()));
    */
   addDoneCallback(cb: (future: Future<T>) => void): void {
+    this.listen(cb as StoredCallback);
+  }
+
+  /** @internal `addDoneCallback` for a callback or a `DoneListener`. */
+  listen(cb: StoredCallback): void {
     if (this.state !== PENDING) {
-      runCallback(cb, this);
+      runCallback(cb, this as unknown as Future<never>);
     } else if (this.callbacks === undefined) {
-      this.callbacks = cb as StoredCallback;
-    } else if (typeof this.callbacks === 'function') {
-      this.callbacks = [this.callbacks, cb as StoredCallback];
+      this.callbacks = cb;
+    } else if (Array.isArray(this.callbacks)) {
+      this.callbacks.push(cb);
     } else {
-      this.callbacks.push(cb as StoredCallback);
+      this.callbacks = [this.callbacks, cb];
     }
   }
 
@@ -133,7 +147,8 @@ export class Future<T = unknown> implements PromiseLike<T> {
     this.complete(CANCELLED, new CancelledError());
     const onCancel = this.onCancel;
     this.onCancel = undefined;
-    onCancel?.();
+    if (typeof onCancel === 'function') onCancel();
+    else onCancel?.cancel();
     return true;
   }
 
@@ -249,8 +264,10 @@ export class Future<T = unknown> implements PromiseLike<T> {
     f.coroutineName = 'shape keeper';
     f.callSite = { toString: () => '', nearest: () => '' };
     f.onCancel = () => undefined;
+    f.onCancel = { cancel: () => undefined };
     f.onCancel = undefined;
     f.callbacks = () => undefined;
+    f.callbacks = { futureDone: () => undefined };
     f.callbacks = [];
     f.callbacks = undefined;
     f.failure = { error: undefined, name: undefined, callSite: undefined };
@@ -270,8 +287,8 @@ export class Future<T = unknown> implements PromiseLike<T> {
     const callbacks = this.callbacks;
     this.callbacks = undefined;
     if (callbacks === undefined) return;
-    if (typeof callbacks === 'function') schedule(callbacks, this as unknown as Future<never>);
-    else for (const cb of callbacks) schedule(cb, this as unknown as Future<never>);
+    if (Array.isArray(callbacks)) for (const cb of callbacks) schedule(cb, this as unknown as Future<never>);
+    else schedule(callbacks, this as unknown as Future<never>);
   }
 }
 
@@ -288,11 +305,12 @@ export function isFuture(x: unknown): x is Future<unknown> {
 
 // Done callbacks run in one microtask per batch, in completion order, so a
 // Future completing never runs its waiters inside the caller's stack.
-let queue: [StoredCallback, Future<never>][] = [];
+// Flat pairs (callback, future): no array per completion.
+let queue: (StoredCallback | Future<never>)[] = [];
 let draining = false;
 
 function schedule(cb: StoredCallback, future: Future<never>): void {
-  queue.push([cb, future]);
+  queue.push(cb, future);
   if (!draining) {
     draining = true;
     queueMicrotask(drain);
@@ -304,16 +322,18 @@ function drain(): void {
   while (queue.length > 0) {
     const batch = queue;
     queue = [];
-    for (const [cb, future] of batch) runCallback(cb, future);
+    for (let i = 0; i < batch.length; i += 2) runCallback(batch[i] as StoredCallback, batch[i + 1] as Future<never>);
   }
   draining = false;
 }
 
-function runCallback<T>(cb: DoneCallback<T>, future: Future<T>): void {
+function runCallback(cb: StoredCallback, future: Future<never>): void {
   try {
-    cb(future);
+    if (typeof cb === 'function') cb(future);
+    else cb.futureDone(future);
   } catch (error) {
-    IOLoop.current().handleError(error, { kind: 'callback', name: cb.name || undefined });
+    const name = typeof cb === 'function' ? cb.name : cb.constructor.name;
+    IOLoop.current().handleError(error, { kind: 'callback', name: name || undefined });
   }
 }
 

@@ -54,7 +54,8 @@ let currentLoop: IOLoop | undefined;
  */
 export class IOLoop {
   private readonly clock: Clock;
-  private callbacks: Callback[] = [];
+  // A Future here stands for "settle it with undefined" (what `moment` needs, without a closure).
+  private callbacks: (Callback | Future<undefined>)[] = [];
   private callbacksScheduled = false;
   private readonly timeouts = new TimeoutHeap();
   private timer: unknown = undefined;
@@ -271,8 +272,8 @@ export class IOLoop {
     if (currentLoop === this) currentLoop = undefined;
   }
 
-  /** @internal runs `fn` on the next turn without recording a call site (the runtime's own path). */
-  soon(fn: Callback): void {
+  /** @internal runs `fn` (or completes a Future) on the next turn, without a call site (the runtime's own path). */
+  soon(fn: Callback | Future<undefined>): void {
     this.assertOpen();
     this.callbacks.push(fn);
     if (!this.callbacksScheduled) {
@@ -323,7 +324,10 @@ export class IOLoop {
     const batch = this.callbacks;
     this.callbacks = [];
     // Callbacks added while this batch runs wait for the next turn, as in Tornado.
-    for (const cb of batch) cb();
+    for (const cb of batch) {
+      if (typeof cb === 'function') cb();
+      else cb.settle(false, undefined);
+    }
   }
 
   private arm(t: Timeout): Timeout {

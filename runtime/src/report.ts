@@ -70,6 +70,8 @@ export function formatReport(error: unknown, context: ErrorContext): string {
   let headline = HEADLINES[context.kind];
   if (context.name) headline += ` ${context.kind === 'future' ? `in coroutine ${context.name}` : context.name}`;
   if (context.callSite) headline += `, called from ${context.callSite}`;
+  // A chain through coroutines names them, not the line: say how to get the line.
+  if (context.callSite?.startsWith('coroutine ')) headline += ' (GUST_CALL_SITES=all gives exact lines)';
   return `${headline}\n${describeError(error)}`;
 }
 

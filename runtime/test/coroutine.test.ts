@@ -275,6 +275,23 @@ describe('coroutine', () => {
     assert.deepEqual(chain.slice(0, 2), ['    --- in coroutine inner, called from coroutine middle', '    --- in coroutine middle, called from coroutine outer']);
     assert.match(chain[2], /^ {4}--- in coroutine outer, called from .*coroutine\.test\.js:\d+:\d+\)$/);
     assert.equal(chain.length, 3, stack);
+    // The runner's own frames and Node's scheduling frames under them are trimmed.
+    assert.doesNotMatch(stack, /dist[\\/]src[\\/]|node:internal|\.next \(<anonymous>\)/, stack);
+    assert.match(stack.split('\n')[1], /^ {4}at inner \(.*coroutine\.test\.js:\d+:\d+\)$/);
+  });
+
+  it('keeps the caller’s frames in the stack of an error thrown before the first yield', () => {
+    const early = coroutine(function* early() {
+      throw new Error('early');
+      yield moment;
+    });
+    function callerFrame(): Future<never> {
+      return early();
+    }
+    const stack = (callerFrame().exception() as Error).stack ?? '';
+    assert.match(stack, /^Error: early\n {4}at early \(.*\n {4}at callerFrame \(/, stack);
+    assert.doesNotMatch(stack, /dist[\\/]src[\\/]/, stack);
+    assert.match(stack, /--- in coroutine early, called from callerFrame \(/);
   });
 
   it('records exact frames for nested coroutines with setCallSiteCapture("all")', async () => {

@@ -153,6 +153,11 @@ describe('ThreadPoolExecutor', function () {
     assert.equal(await pool.submit<string>({ module: WORK_MODULE, export: 'saltedHash' }, 'abc'), expected);
   });
 
+  it('runs an ES module export by name too', async () => {
+    const esm = resolve(__dirname, '../../test/fixtures/work-module.mjs');
+    assert.equal(await pool.submit<number>({ module: esm, export: 'triple' }, 3), 9);
+  });
+
   it('fails clearly for a missing export, a throwing export, or a relative module path', async () => {
     await assert.rejects(async () => await pool.submit({ module: WORK_MODULE, export: 'notAFunction' }), /has no exported function "notAFunction" \(found number\)/);
     await assert.rejects(async () => await pool.submit({ module: WORK_MODULE, export: 'fails' }), RangeError);

@@ -168,6 +168,13 @@ describe('IOLoop', () => {
         loop.handleError(new RangeError('division by zero'), { kind: 'spawn', name: 'divide', callSite: 'main (/app/x.js:3:9)' }),
       );
       assert.match(written, /^Uncaught error in spawned callback divide, called from main \(\/app\/x\.js:3:9\)\nRangeError: division by zero\n {4}at /);
+      const chained = captureStderr(() =>
+        loop.handleError(new Error('lost'), { kind: 'future', name: 'fetch', callSite: 'coroutine main ← Object.<anonymous> (/app/x.js:9:1)' }),
+      );
+      assert.match(
+        chained,
+        /^Future exception was never retrieved in coroutine fetch, called from coroutine main ← Object\.<anonymous> \(\/app\/x\.js:9:1\) \(GUST_CALL_SITES=all gives exact lines\)\n/,
+      );
     });
   });
 
@@ -239,6 +246,31 @@ describe('IOLoop', () => {
       assert.deepEqual(seen, [1010]);
       clock().advance(5);
       assert.deepEqual(seen, [1010, 1020]);
+    });
+
+    it('reports the error of a coroutine a timeout starts, with where the timeout was set', async () => {
+      const failing = coroutine(function* late() {
+        yield moment;
+        throw new Error('late failure');
+      });
+      log().loop.callLater(5, failing);
+      clock().advance(5);
+      await turn();
+      await turn();
+      const entry = log().take('timeout', /late failure/);
+      assert.equal(entry.context.name, 'late');
+      assert.match(entry.context.callSite ?? '', /ioloop\.test\.js/);
+    });
+
+    it('keeps deadline order with many timeouts removed (the heap compacts)', () => {
+      const loop = log().loop;
+      const fired: number[] = [];
+      const handles = [];
+      for (let i = 0; i < 1000; i++) handles.push(loop.callLater(1000 - i, () => fired.push(1000 - i)));
+      for (let i = 0; i < 1000; i++) if (i % 10 !== 0) loop.removeTimeout(handles[i]);
+      clock().advance(1000);
+      const expected = Array.from({ length: 100 }, (_, k) => 1000 - 10 * k).sort((a, b) => a - b);
+      assert.deepEqual(fired, expected);
     });
 
     it('sleep completes on the loop clock', async () => {

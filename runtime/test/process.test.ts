@@ -13,10 +13,13 @@ interface Outcome {
 }
 
 /** Runs a fixture script in a child `node` and collects what a user would see. */
-function run(script: string, nodeArgs: string[] = []): Promise<Outcome> {
+function run(script: string, nodeArgs: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<Outcome> {
   const started = Date.now();
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [...nodeArgs, resolve(FIXTURES, script)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...nodeArgs, resolve(FIXTURES, script)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, GUST_CALL_SITES: '', ...env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -85,6 +88,22 @@ describe('what a script sees (child processes)', function () {
     assert.match(stderr, /^Future exception was never retrieved in coroutine divide, called from /);
     assert.ok(stderr.includes(where('never-retrieved-exit.js', '// CALLED')), stderr);
     assert.equal(code, 0);
+  });
+
+  it('a Future dropped inside a coroutine is reported through the calling coroutine, up to the script line', async () => {
+    const { stderr } = await run('nested-call-site.js');
+    const headline = stderr.split('\n')[0];
+    assert.ok(
+      headline.startsWith(`Future exception was never retrieved in coroutine divide, called from coroutine main ← Object.<anonymous> (${where('nested-call-site.js', '// RUN')}`),
+      stderr,
+    );
+    assert.ok(headline.endsWith('(GUST_CALL_SITES=all gives exact lines)'), headline);
+  });
+
+  it('GUST_CALL_SITES=all reports the exact line inside the calling coroutine', async () => {
+    const { stderr } = await run('nested-call-site.js', [], { GUST_CALL_SITES: 'all' });
+    const headline = stderr.split('\n')[0];
+    assert.equal(headline, `Future exception was never retrieved in coroutine divide, called from main (${where('nested-call-site.js', '// DROPPED')}3)`);
   });
 
   it('a failed Future still referenced but never retrieved is reported at close()', async () => {

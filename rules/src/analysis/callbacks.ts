@@ -1,8 +1,9 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import * as ts from 'typescript';
-import { isFunction } from './bindings';
+import { isFunction, thisClass } from './bindings';
 import type { FutureAnalysis } from './futures';
 import { isNeverReassigned, memberName, skipTsWrappers } from './imports';
+import { walk } from './walk';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
@@ -76,22 +77,12 @@ export function ignoringApi(sourceCode: SourceCode, call: TSESTree.CallExpressio
 }
 
 /** The `return` statements that belong to `fn` itself (not to functions nested in it). */
-function ownReturns(fn: FunctionNode): TSESTree.ReturnStatement[] {
+function ownReturns(sourceCode: SourceCode, fn: FunctionNode): TSESTree.ReturnStatement[] {
   const found: TSESTree.ReturnStatement[] = [];
-  const visit = (node: TSESTree.Node): void => {
+  walk(sourceCode, fn.body, (node) => {
     if (node.type === AST_NODE_TYPES.ReturnStatement) found.push(node);
-    if (node !== fn.body && (isFunction(node) || node.type === AST_NODE_TYPES.ClassBody)) return;
-    for (const key of Object.keys(node) as (keyof typeof node)[]) {
-      if (key === 'parent') continue;
-      const value: unknown = node[key];
-      for (const child of Array.isArray(value) ? value : [value]) {
-        if (child && typeof child === 'object' && typeof (child as { type?: unknown }).type === 'string') {
-          visit(child as TSESTree.Node);
-        }
-      }
-    }
-  };
-  visit(fn.body);
+    return node === fn.body || !(isFunction(node) || node.type === AST_NODE_TYPES.ClassBody);
+  });
   return found;
 }
 
@@ -109,7 +100,7 @@ export function returnsFuture(analysis: FutureAnalysis, node: TSESTree.Node): bo
     if (inner.generator || inner.async) return false;
     if (analysis.isCoroutineFunction(inner)) return true;
     if (inner.body.type !== AST_NODE_TYPES.BlockStatement) return analysis.futureSource(inner.body) !== null;
-    return ownReturns(inner).some((statement) => statement.argument !== null && analysis.futureSource(statement.argument) !== null);
+    return ownReturns(analysis.sourceCode, inner).some((statement) => statement.argument !== null && analysis.futureSource(statement.argument) !== null);
   }
   return analysis.isCoroutineFunction(inner);
 }
@@ -262,6 +253,20 @@ function definingFunction(analysis: FutureAnalysis, node: TSESTree.Node, depth =
   if (analysis.bindings.isCoroutineWrapperCall(inner)) {
     const wrapped = inner.arguments[0];
     return wrapped ? definingFunction(analysis, wrapped, depth + 1) : null;
+  }
+  if (inner.type === AST_NODE_TYPES.MemberExpression && inner.object.type === AST_NODE_TYPES.ThisExpression) {
+    // `this.refresh` inside a class: the method or field of that class with that name.
+    const owner = thisClass(inner.object);
+    const name = memberName(inner);
+    const member = owner?.body.body.find(
+      (element) =>
+        (element.type === AST_NODE_TYPES.MethodDefinition || element.type === AST_NODE_TYPES.PropertyDefinition) &&
+        !element.computed &&
+        element.key.type === AST_NODE_TYPES.Identifier &&
+        element.key.name === name,
+    );
+    if (member?.type === AST_NODE_TYPES.MethodDefinition) return member.value.type === AST_NODE_TYPES.FunctionExpression ? member.value : null;
+    return member?.type === AST_NODE_TYPES.PropertyDefinition && member.value ? definingFunction(analysis, member.value, depth + 1) : null;
   }
   if (inner.type !== AST_NODE_TYPES.Identifier) return null;
   const variable = analysis.resolver.variableOf(inner);

@@ -6,6 +6,7 @@ import { indentOf, orphanComments, reindented } from '../analysis/fix-text';
 import { getAnalysis } from '../analysis/futures';
 import { memberName, skipTsWrappers } from '../analysis/imports';
 import { runtimeNames } from '../analysis/runtime-names';
+import { walk } from '../analysis/walk';
 import { createRule, type GustRule } from '../util/create-rule';
 
 type MessageIds = 'periodicCoroutine' | 'rewriteAsLoop';
@@ -48,28 +49,16 @@ function isStartStatement(node: TSESTree.Node, object: (candidate: TSESTree.Node
 }
 
 /** The `this`, `super` and `arguments` that belong to the code around `root`, not to functions nested in it. */
-function outerContext(root: TSESTree.Node): { thisNodes: TSESTree.ThisExpression[]; blocked: boolean } {
+function outerContext(sourceCode: Readonly<TSESLint.SourceCode>, root: TSESTree.Node): { thisNodes: TSESTree.ThisExpression[]; blocked: boolean } {
   const thisNodes: TSESTree.ThisExpression[] = [];
   let blocked = false;
-  const visit = (node: TSESTree.Node): void => {
+  walk(sourceCode, root, (node) => {
     if (node.type === AST_NODE_TYPES.ThisExpression) thisNodes.push(node);
     if (node.type === AST_NODE_TYPES.Super || node.type === AST_NODE_TYPES.MetaProperty) blocked = true;
     if (node.type === AST_NODE_TYPES.Identifier && node.name === 'arguments') blocked = true;
     // A non-arrow function or a class has its own `this` and `arguments`.
-    if (node !== root && ((isFunction(node) && node.type !== AST_NODE_TYPES.ArrowFunctionExpression) || node.type === AST_NODE_TYPES.ClassBody)) {
-      return;
-    }
-    for (const key of Object.keys(node) as (keyof typeof node)[]) {
-      if (key === 'parent') continue;
-      const value: unknown = node[key];
-      for (const child of Array.isArray(value) ? value : [value]) {
-        if (child && typeof child === 'object' && typeof (child as { type?: unknown }).type === 'string') {
-          visit(child as TSESTree.Node);
-        }
-      }
-    }
-  };
-  visit(root);
+    return node === root || !((isFunction(node) && node.type !== AST_NODE_TYPES.ArrowFunctionExpression) || node.type === AST_NODE_TYPES.ClassBody);
+  });
   return { thisNodes, blocked };
 }
 
@@ -204,8 +193,8 @@ export const rule: GustRule<MessageIds, Options> = createRule<Options, MessageId
 
     /** The name for `const self = this;`, '' when none is needed, or null when the rewrite cannot keep the code's meaning. */
     function selfName(callback: TSESTree.Node, period: TSESTree.Node, plan: RewritePlan): string | null {
-      const callbackContext = outerContext(callback);
-      const periodContext = outerContext(period);
+      const callbackContext = outerContext(sourceCode, callback);
+      const periodContext = outerContext(sourceCode, period);
       if (callbackContext.blocked || periodContext.blocked) return null;
       if (callbackContext.thisNodes.length + periodContext.thisNodes.length === 0) return '';
       if (!STATEMENT_LISTS.has(plan.replaced.parent?.type ?? '')) return null;
@@ -215,7 +204,7 @@ export const rule: GustRule<MessageIds, Options> = createRule<Options, MessageId
 
     function rewrite(created: TSESTree.NewExpression, callback: TSESTree.Node, period: TSESTree.Node, plan: RewritePlan, self: string) {
       return (fixer: TSESLint.RuleFixer): TSESLint.RuleFix[] => {
-        const thisNodes = self === '' ? [] : [...outerContext(callback).thisNodes, ...outerContext(period).thisNodes];
+        const thisNodes = self === '' ? [] : [...outerContext(sourceCode, callback).thisNodes, ...outerContext(sourceCode, period).thisNodes];
         /** `node`'s text with the outer `this` renamed, so it still means the same object inside `function*`. */
         const textOf = (node: TSESTree.Node): string => {
           let text = sourceCode.getText(node);

@@ -35,6 +35,13 @@ const watch = coroutine(function* () {
 `,
     },
     {
+      name: 'an array callback outside any coroutine',
+      code: `
+import * as fs from 'fs';
+export const texts = ['a'].map((p) => fs.readFileSync(p, 'utf8'));
+`,
+    },
+    {
       name: 'a local function that shares the name of a blocking one',
       code: `
 import { coroutine } from 'gust';
@@ -583,6 +590,17 @@ const load = coroutine(function* (path: string) {
       ],
     },
     {
+      name: 'a blocking call in an array callback runs inside the coroutine: reported without a suggestion',
+      code: `
+import * as fs from 'fs';
+import { coroutine } from 'gust';
+const loadAll = coroutine(function* (paths: string[]) {
+  return paths.map((p) => fs.readFileSync(p, 'utf8'));
+});
+`,
+      errors: [{ messageId: 'blockingCall', data: { name: 'fs.readFileSync' }, line: 5, column: 27, endColumn: 53, suggestions: [] }],
+    },
+    {
       name: 'Atomics.wait has no suggestion',
       code: `
 import { coroutine } from 'gust';
@@ -650,6 +668,36 @@ const pause = coroutine(function* (ms: number) {
   const start = performance.now();
   // spin
   yield nap(ms - (performance.now() - start));
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'busy-wait until a conditional deadline: the deadline is parenthesised in the subtraction',
+      code: `
+import * as gust from 'gust';
+const pause = gust.coroutine(function* (long: boolean) {
+  const start = Date.now();
+  while (Date.now() <= (long ? start + 100 : start + 10));
+});
+`,
+      errors: [
+        {
+          messageId: 'busyWait',
+          line: 5,
+          column: 3,
+          endColumn: 59,
+          suggestions: [
+            {
+              messageId: 'useSleep',
+              output: `
+import * as gust from 'gust';
+const pause = gust.coroutine(function* (long: boolean) {
+  const start = Date.now();
+  yield gust.sleep((long ? start + 100 : start + 10) - Date.now());
 });
 `,
             },

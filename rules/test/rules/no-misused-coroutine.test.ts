@@ -211,7 +211,7 @@ process.once('SIGHUP', (signal: string) => IOLoop.current().spawnCallback(onSign
       ],
     },
     {
-      name: 'addEventListener with an @coroutine method keeps this by binding it',
+      name: 'addEventListener with an @coroutine method: the wrapper takes what the method declares and keeps this',
       code: `
 import { coroutine } from 'gust';
 class Panel {
@@ -238,7 +238,7 @@ class Panel {
   @coroutine
   *refresh() {}
   bind(button: EventTarget) {
-    button.addEventListener('click', (...args) => IOLoop.current().spawnCallback(this.refresh.bind(this), ...args));
+    button.addEventListener('click', () => IOLoop.current().spawnCallback(() => this.refresh()));
   }
 }
 `,
@@ -423,6 +423,34 @@ const store = { item: coroutine(function* (_x: string) {}) };
 import { coroutine, IOLoop } from 'gust';
 const store = { item: coroutine(function* (_x: string) {}) };
 ['a'].forEach((item) => IOLoop.current().spawnCallback(() => store.item(item)));
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a listener method whose parameters are unknown: arguments spread, the method bound to its object',
+      code: `
+import { IOLoop } from 'gust';
+import { store } from './store';
+emitter.on('data', store.save);
+`,
+      settings: { gust: { coroutines: ['store.save'] } },
+      errors: [
+        {
+          messageId: 'misused',
+          data: { api: 'on' },
+          line: 4,
+          column: 20,
+          endColumn: 30,
+          suggestions: [
+            {
+              messageId: 'spawn',
+              output: `
+import { IOLoop } from 'gust';
+import { store } from './store';
+emitter.on('data', (...args) => IOLoop.current().spawnCallback(store.save.bind(store), ...args));
 `,
             },
           ],

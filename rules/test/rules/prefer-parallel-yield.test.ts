@@ -115,6 +115,17 @@ const drain = coroutine(function* (pages: string[]) {
 `,
     },
     {
+      name: 'a loop pushing into a list chosen by the item',
+      code: `
+import { coroutine } from 'gust';
+const sortAll = coroutine(function* (ids: number[], lists: number[][]) {
+  for (const id of ids) {
+    lists[id].push(yield fetchUser(id));
+  }
+});
+`,
+    },
+    {
       name: 'a loop body that does more than yield one call',
       code: `
 import { coroutine } from 'gust';
@@ -361,6 +372,40 @@ const warmAll = coroutine(function* (urls: string[]) {
       ],
     },
     {
+      name: 'a for-of loop collecting results with push',
+      code: `
+import { coroutine } from 'gust';
+const loadAll = coroutine(function* (ids: number[]) {
+  const users = [];
+  for (const id of ids) {
+    users.push(yield fetchUser(id));
+  }
+  return users;
+});
+`,
+      errors: [
+        {
+          messageId: 'sequentialLoop',
+          line: 6,
+          column: 16,
+          endColumn: 35,
+          suggestions: [
+            {
+              messageId: 'yieldAllIterations',
+              output: `
+import { coroutine } from 'gust';
+const loadAll = coroutine(function* (ids: number[]) {
+  const users = [];
+  users.push(...(yield ids.map((id) => fetchUser(id))));
+  return users;
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'a for-of loop over an unknown iterable with a destructuring pattern, comment kept',
       code: `
 import { coroutine } from 'gust';
@@ -453,6 +498,25 @@ typedRuleTester.run('prefer-parallel-yield (typed)', rule, {
               messageId: 'yieldAllIterations',
               output:
                 "import { coroutine } from 'gust';\nimport { ids, jobs } from './jobs';\nexport const f = coroutine(function* () {\n  yield ids.map((id) => jobs.refresh(id));\n});",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a loop over a logical expression known by its type to be an array: map on the parenthesised receiver',
+      code: "import { coroutine } from 'gust';\nimport { ids, jobs } from './jobs';\nexport const f = coroutine(function* (extra?: number[]) {\n  for (const id of extra ?? ids) yield jobs.refresh(id);\n});",
+      errors: [
+        {
+          messageId: 'sequentialLoop',
+          line: 4,
+          column: 34,
+          endColumn: 56,
+          suggestions: [
+            {
+              messageId: 'yieldAllIterations',
+              output:
+                "import { coroutine } from 'gust';\nimport { ids, jobs } from './jobs';\nexport const f = coroutine(function* (extra?: number[]) {\n  yield (extra ?? ids).map((id) => jobs.refresh(id));\n});",
             },
           ],
         },
