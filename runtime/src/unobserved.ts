@@ -1,28 +1,35 @@
 /**
  * "Future exception was never retrieved": a failed Future that nobody asked for
- * its error is reported once, when it is garbage-collected or when the loop
- * closes, whichever comes first, with where its coroutine was called.
+ * its error is reported once, when it is garbage-collected, when the loop
+ * closes or when the process exits, whichever comes first, with where its
+ * coroutine was called.
  *
  * Asking means `yield`, `await`, `then`/`catch`, `result()` or `exception()`;
  * any of those marks the error as seen and the Future is never reported.
  */
-import type { CallSite } from './callsite.js';
+import type { Site } from './callsite.js';
 import { IOLoop } from './ioloop.js';
 
 /** What is kept about a failed, unretrieved Future: never the Future itself, so it can be collected. */
 export interface FailureRecord {
   readonly error: unknown;
   readonly name: string | undefined;
-  readonly callSite: CallSite | undefined;
+  readonly callSite: Site | undefined;
 }
 
 const pending = new Set<FailureRecord>();
+let exitHookInstalled = false;
 const registry = new FinalizationRegistry<FailureRecord>((record) => {
   if (pending.delete(record)) report(record);
 });
 
 /** Starts watching `owner` (a failed Future): reported unless `markRetrieved` runs first. */
 export function watchFailure(owner: object, record: FailureRecord): void {
+  if (!exitHookInstalled) {
+    // A short script ends before any collection: report what is left as it exits.
+    exitHookInstalled = true;
+    process.once('exit', reportPendingFailures);
+  }
   pending.add(record);
   registry.register(owner, record, record);
 }

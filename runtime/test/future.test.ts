@@ -113,6 +113,9 @@ describe('Future', () => {
     g.setException(new Error('no'));
     const recovered = await g.then(undefined, (e: unknown) => (e as Error).message);
     assert.equal(recovered, 'no');
+    const h = new Future<number>();
+    h.setException(new Error('caught'));
+    assert.equal(await h.catch((e: unknown) => (e as Error).message), 'caught');
   });
 
   it('is iterable: yielding itself once and returning what it is sent', () => {
