@@ -92,6 +92,35 @@ ruleTester.run('no-floating-generator', rule, {
       ],
     },
     {
+      name: 'wrapping keeps the comments inside the definition',
+      code: "import { coroutine } from 'gust';\nconst poll = function* (/* ms */ every: number) { /* forever */ };\npoll(5);",
+      errors: [
+        {
+          messageId: 'floating',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'wrapInCoroutine',
+              output: "import { coroutine } from 'gust';\nconst poll = coroutine(function* (/* ms */ every: number) { /* forever */ });\npoll(5);",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a wrapped declaration ends with a semicolon, so a next line opening with a parenthesis stays separate',
+      code: 'function* tick() {}\n(tick)();',
+      errors: [
+        {
+          messageId: 'floating',
+          line: 2,
+          suggestions: [
+            { messageId: 'wrapInCoroutine', output: "import { coroutine } from 'gust';\nconst tick = coroutine(function* tick() {});\n(tick)();" },
+          ],
+        },
+      ],
+    },
+    {
       name: 'parentheses and a leading semicolon for yield*',
       code: 'function* steps() {}\nfunction* main() {\n  let ok = true\n  steps() || ok\n}',
       errors: [
