@@ -86,10 +86,15 @@ function builtinModule(specifier: string): BlockingModule | null {
  * finder.match(call); // { module: 'fs', name: 'readFileSync', promisesName: 'readFile' } for `readFileSync(p)` after `import { readFileSync } from 'node:fs'`
  */
 export class BlockingCallFinder {
+  /** Whether the file names one of the modules at all; most do not, and then no callee needs resolving. */
+  private readonly mentionsModules: boolean;
+
   constructor(
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
     private readonly resolver: ImportResolver,
-  ) {}
+  ) {
+    this.mentionsModules = /['"`](?:node:)?(?:fs|child_process|zlib|crypto)['"`]/.test(sourceCode.text);
+  }
 
   /** The blocking function `call` invokes, or null when it is not a known blocking call. */
   match(call: TSESTree.CallExpression): BlockingCall | null {
@@ -101,6 +106,10 @@ export class BlockingCallFinder {
     ) {
       return { module: 'Atomics', name: 'wait', promisesName: null, specifier: null };
     }
+    if (!this.mentionsModules) return null;
+    // Every blocking export ends in `Sync`; an identifier may be a renamed import, so it is resolved anyway.
+    if (callee.type === AST_NODE_TYPES.MemberExpression && !memberName(callee)?.endsWith('Sync')) return null;
+    if (callee.type !== AST_NODE_TYPES.MemberExpression && callee.type !== AST_NODE_TYPES.Identifier) return null;
     const ref = this.resolver.resolveModule(callee);
     const module = ref === null || ref.name === null ? null : builtinModule(ref.module);
     return module === null || ref?.name == null ? null : blockingExport(module, ref.name, ref.module);

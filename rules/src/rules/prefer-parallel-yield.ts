@@ -12,6 +12,13 @@ import { createRule, type GustRule } from '../util/create-rule';
 type MessageIds = 'sequential' | 'sequentialLoop' | 'yieldTogether' | 'yieldAllIterations';
 type Options = [{ allow?: AllowEntry[] }];
 
+/** What a step writes: the variables (and their names, for a quick first check) and assigned member texts. */
+interface Writes {
+  readonly variables: ReadonlySet<TSESLint.Scope.Variable>;
+  readonly names: ReadonlySet<string>;
+  readonly members: readonly string[];
+}
+
 /** Methods whose whole point is to come in order: locks, conditions, queues being drained. */
 const ORDERING_METHODS = new Set(['acquire', 'wait', 'join']);
 
@@ -112,8 +119,12 @@ export const rule: GustRule<MessageIds, Options> = createRule<Options, MessageId
       return !isAllowed(analysis, call.callee, options.allow, context.filename, context.cwd);
     }
 
+    const writeCache = new Map<YieldStep, Writes>();
+
     /** The variables and member texts a step writes, which later calls must not read. */
-    function writes(step: YieldStep): { variables: Set<TSESLint.Scope.Variable>; members: string[] } {
+    function writes(step: YieldStep): Writes {
+      const known = writeCache.get(step);
+      if (known) return known;
       const variables = new Set<TSESLint.Scope.Variable>();
       const members: string[] = [];
       if (step.statement.type === AST_NODE_TYPES.VariableDeclaration) {
@@ -127,15 +138,21 @@ export const rule: GustRule<MessageIds, Options> = createRule<Options, MessageId
         }
         if (step.target.type === AST_NODE_TYPES.MemberExpression) members.push(sourceCode.getText(step.target));
       }
-      return { variables, members };
+      const result = { variables, members, names: new Set([...variables].map((variable) => variable.name)) };
+      writeCache.set(step, result);
+      return result;
     }
 
     /** Whether `step`'s call, or its target, touches what earlier steps wrote. */
     function dependsOn(step: YieldStep, earlier: readonly YieldStep[]): boolean {
       const written = earlier.map(writes);
-      const read = descendants(sourceCode, step.call).filter((node): node is TSESTree.Identifier => node.type === AST_NODE_TYPES.Identifier);
+      const names = new Set(written.flatMap((write) => [...write.names]));
       const callText = sourceCode.getText(step.call);
-      const ownWrites = writes(step);
+      // Only identifiers spelled like a written variable need the (costlier) scope lookup.
+      const read = descendants(sourceCode, step.call).filter(
+        (node): node is TSESTree.Identifier => node.type === AST_NODE_TYPES.Identifier && names.has(node.name),
+      );
+      const own = writes(step);
       return written.some(
         ({ variables, members }) =>
           read.some((identifier) => {
@@ -143,7 +160,7 @@ export const rule: GustRule<MessageIds, Options> = createRule<Options, MessageId
             return variable !== null && variables.has(variable);
           }) ||
           members.some((member) => callText.includes(member)) ||
-          [...ownWrites.variables].some((variable) => variables.has(variable)),
+          [...own.variables].some((variable) => variables.has(variable)),
       );
     }
 
