@@ -284,7 +284,6 @@ async function main() {
   const clients = factories.map((f) => f());
   for (const c of clients) await c.start();
   const rounds = QUICK ? 6 : 30;
-  const rows = [];
   const progress = (what) => process.stderr.write(`[bench/server] ${what}\n`);
   const small = SKIP_LATENCY ? null : await latency(clients, 'small.ts', files.small, rounds);
   progress('2,000 lines done');
@@ -306,7 +305,6 @@ async function main() {
   const names = clients.map((c) => c.name);
 
   const eslintIndex = 2;
-  const ratio = (i, values) => (i === eslintIndex ? '1.00' : (values[eslintIndex] / values[i]).toFixed(2));
   const table = [
     ['question', ...names, 'gust (settings) vs ESLint LS'],
     ['didChange → diagnostics, 2,000 lines, median ms', ...small.samples.map((s) => fmt(median(s)))],
@@ -321,7 +319,6 @@ async function main() {
     const values = row.slice(1).map(Number);
     row.push(`${(values[eslintIndex] / values[0]).toFixed(2)}× ${row[0].startsWith('memory') ? 'less' : 'faster'}`);
   }
-  void ratio;
   console.log(`\nServer benchmark (${QUICK ? 'quick' : 'full'}: ${rounds} changes on 2,000 lines, ${QUICK ? 4 : 15} on 10,000; node ${process.version})`);
   console.log('| ' + table[0].join(' | ') + ' |');
   console.log('|' + table[0].map(() => '---').join('|') + '|');
