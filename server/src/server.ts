@@ -253,9 +253,14 @@ export function startServer(connection: Connection): void {
     relintAll();
   });
 
-  documents.onDidOpen((e) => scheduler.request(e.document.uri));
+  const openedAt = new Map<string, number>();
+  documents.onDidOpen((e) => {
+    openedAt.set(e.document.uri, e.document.version);
+    scheduler.request(e.document.uri);
+  });
   documents.onDidChangeContent(async (e) => {
-    // didOpen also fires this; the scheduler folds the two into one run.
+    // didOpen fires this too: that run is already asked for.
+    if (openedAt.get(e.document.uri) === e.document.version) return;
     const settings = await settingsFor(e.document.uri);
     if (settings.run === 'onType') scheduler.request(e.document.uri);
   });
@@ -264,6 +269,7 @@ export function startServer(connection: Connection): void {
     if (settings.run === 'onSave') scheduler.request(e.document.uri);
   });
   documents.onDidClose((e) => {
+    openedAt.delete(e.document.uri);
     scheduler.cancel(e.document.uri);
     settingsCache.delete(e.document.uri);
     clear(e.document.uri);
