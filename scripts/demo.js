@@ -33,7 +33,8 @@ function lintExamples() {
     console.log(`   skipped: ${found.missing}; the examples run without linting.\n`);
     return;
   }
-  const eslintBin = require.resolve('eslint/bin/eslint.js', { paths: [root] });
+  // eslint/bin/eslint.js is not in eslint's exports map; its package.json is.
+  const eslintBin = path.join(path.dirname(require.resolve('eslint/package.json', { paths: [root] })), 'bin', 'eslint.js');
   const lint = spawnSync(
     process.execPath,
     [eslintBin, '--config', path.join(examplesDir, 'demo.eslint.config.js'), '--format', 'stylish', 'examples/'],

@@ -73,11 +73,12 @@ export const rule: GustRule<MessageIds, Options> = createRule<Options, MessageId
       if (observation.kind !== 'stored') return;
       const stored = storedIn(observation.target, sourceCode);
       if (!stored || reported.has(stored.variable) || isExported(stored.variable)) return;
+      // Reading the variable's uses is syntax; the type checker is asked only about the unobserved ones.
+      if (isVariableObserved(stored.variable)) return;
       if (analysis.futureSource(node) === null) return;
       if (node.type === AST_NODE_TYPES.CallExpression && isAllowed(analysis, node.callee, options.allow, context.filename, context.cwd)) {
         return;
       }
-      if (isVariableObserved(stored.variable)) return;
       reported.add(stored.variable);
       context.report({ node: stored.id, messageId: 'unobserved', data: { name: stored.id.name } });
     }
