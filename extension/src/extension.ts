@@ -13,14 +13,15 @@ import {
 } from './client-options';
 import { LANGUAGES } from './settings';
 import { type ServerState, statusView } from './status';
+import { type Instant, activationReport, instant } from './activation';
 
 /** The extension's id in VS Code (`publisher.name`). */
 export const EXTENSION_ID = 'gust.gust-vscode';
 
 // Set by the bundle's first and last lines (see esbuild.js), so the activation time
 // reported includes loading the bundle, as VS Code's own "activation time" does.
-declare const __gustBundleStart: number | undefined;
-declare const __gustBundleEnd: number | undefined;
+declare const __gustBundleStart: Instant | undefined;
+declare const __gustBundleEnd: Instant | undefined;
 
 let client: LanguageClient | undefined;
 
@@ -33,7 +34,7 @@ let client: LanguageClient | undefined;
  * await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
  */
 export function activate(context: vscode.ExtensionContext): void {
-  const activateStart = performance.now();
+  const activateStart = instant();
   const output = vscode.window.createOutputChannel(CLIENT_NAME, { log: true });
   const status = vscode.window.createStatusBarItem('gust.status', vscode.StatusBarAlignment.Right, 100);
   status.name = CLIENT_NAME;
@@ -73,20 +74,13 @@ export function activate(context: vscode.ExtensionContext): void {
   );
 
   start(languageClient, output);
-  output.info(activationReport(activateStart, performance.now()));
-}
-
-// The time between loading the bundle and activate() is VS Code's (it prepares the
-// extension's context meanwhile), so it is reported apart from ours.
-function activationReport(activateStart: number, activateEnd: number): string {
-  const activateMs = activateEnd - activateStart;
-  if (typeof __gustBundleStart !== 'number' || typeof __gustBundleEnd !== 'number') {
-    return `activated in ${activateMs.toFixed(1)} ms (activate() only: not running from the bundle)`;
-  }
-  const loadMs = __gustBundleEnd - __gustBundleStart;
-  return (
-    `activated in ${(loadMs + activateMs).toFixed(1)} ms (loading the bundle ${loadMs.toFixed(1)} ms, ` +
-    `activate() ${activateMs.toFixed(1)} ms; VS Code between them ${(activateStart - __gustBundleEnd).toFixed(1)} ms)`
+  output.info(
+    activationReport({
+      bundleStart: typeof __gustBundleStart === 'object' ? __gustBundleStart : undefined,
+      bundleEnd: typeof __gustBundleEnd === 'object' ? __gustBundleEnd : undefined,
+      activateStart,
+      activateEnd: instant(),
+    }),
   );
 }
 

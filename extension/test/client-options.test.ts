@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { LogOutputChannel } from 'vscode';
 import { CancellationToken, type ConfigurationParams, ResponseError } from 'vscode-languageserver-protocol';
 import type { Middleware } from 'vscode-languageclient/node';
+import { FIX_ALL_KIND as serverFixAllKind } from 'gust-language-server';
 import {
   DEBUG_PORT,
   FIX_ALL_KIND,
@@ -46,7 +47,8 @@ describe('extension client options', () => {
     });
   });
 
-  it('names the fix-all kind under source.fixAll', () => {
+  it("names the fix-all kind as the server offers it, under source.fixAll", () => {
+    assert.equal(FIX_ALL_KIND, serverFixAllKind);
     assert.equal(FIX_ALL_KIND, 'source.fixAll.gust');
   });
 

@@ -15,7 +15,7 @@ import { type VsixEntry, extractVsix, listVsix } from './vsix';
 
 const extensionDir = path.resolve(__dirname, '../..');
 const vsixFile = path.join(extensionDir, 'gust-vscode.vsix');
-const fixture = path.join(extensionDir, 'test/fixtures/workspace/unyielded.ts');
+const fixtures = path.join(extensionDir, 'test/fixtures/workspace');
 const MAX_VSIX_BYTES = 10 * 1024 * 1024;
 
 interface Manifest {
@@ -63,7 +63,8 @@ describe('extension package (VSIX)', function () {
 
   describe('contents', () => {
     it('holds the two bundles, the snippets, the icon and the marketplace files, nothing else', () => {
-      assert.deepEqual(entries.map((entry) => entry.name).sort(), [
+      const names = entries.map((entry) => entry.name).filter((name) => !/^extension\/dist\/lib\..*d\.ts$/.test(name));
+      assert.deepEqual(names.sort(), [
         '[Content_Types].xml',
         'extension.vsixmanifest',
         'extension/LICENSE.md',
@@ -75,6 +76,14 @@ describe('extension package (VSIX)', function () {
         'extension/readme.md',
         'extension/snippets/gust.code-snippets',
       ]);
+    });
+
+    it("holds TypeScript's default libraries beside the server bundle, all of them", () => {
+      const libDir = path.dirname(require.resolve('typescript/lib/lib.d.ts'));
+      const expected = fs.readdirSync(libDir).filter((name) => /^lib\..*d\.ts$/.test(name));
+      const shipped = entries.map((entry) => entry.name).filter((name) => /^extension\/dist\/lib\..*d\.ts$/.test(name));
+      assert.deepEqual(shipped.map((name) => path.basename(name)).sort(), expected.sort());
+      assert.ok(expected.includes('lib.es2022.full.d.ts'));
     });
 
     it('carries no node_modules', () => {
@@ -173,16 +182,25 @@ describe('extension package (VSIX)', function () {
   describe('bundled server, run from the unpacked VSIX', () => {
     const settings = { gust: DEFAULT_SETTINGS };
 
+    // A copy of the fixture workspace beside the unpacked VSIX, outside the repository.
+    function workspaceCopy(): { dir: string; uri: (name: string) => string; text: (name: string) => string } {
+      const dir = fs.mkdtempSync(path.join(unpacked, 'workspace-'));
+      fs.cpSync(fixtures, dir, { recursive: true });
+      return {
+        dir,
+        uri: (name) => pathToFileURL(path.join(dir, name)).toString(),
+        text: (name) => fs.readFileSync(path.join(dir, name), 'utf8'),
+      };
+    }
+
     it('lints over stdio: a discarded coroutine call gets a diagnostic and a "Yield" quick fix', async () => {
       const server = startServer(path.join(unpacked, 'extension/dist/server.js'), 'stdio', unpacked, settings);
       try {
-        const workspace = fs.mkdtempSync(path.join(unpacked, 'workspace-'));
-        const file = path.join(workspace, 'unyielded.ts');
-        fs.copyFileSync(fixture, file);
-        const uri = pathToFileURL(file).toString();
-        const init = await server.initialize(pathToFileURL(workspace).toString());
+        const workspace = workspaceCopy();
+        const uri = workspace.uri('unyielded.ts');
+        const init = await server.initialize(pathToFileURL(workspace.dir).toString());
         assert.ok(init.capabilities.codeActionProvider, 'the server offers code actions');
-        await server.open(uri, 'typescript', fs.readFileSync(file, 'utf8'));
+        await server.open(uri, 'typescript', workspace.text('unyielded.ts'));
         const diagnostics = await server.diagnostics(uri, (list) => list.length > 0, 30_000);
         const discarded = diagnostics.find((diagnostic) => diagnostic.code === 'gust/no-unyielded-coroutine');
         assert.ok(discarded, `diagnostics: ${JSON.stringify(diagnostics)}`);
@@ -196,6 +214,26 @@ describe('extension package (VSIX)', function () {
         });
         const titles = Array.isArray(actions) ? actions.map((action: { title?: unknown }) => String(action.title)) : [];
         assert.ok(titles.some((title) => /^Yield/.test(title)), `actions: ${JSON.stringify(titles)}`);
+      } finally {
+        assert.equal(await server.stop(), 0, server.stderr());
+      }
+    });
+
+    it("lints with types, TypeScript's libraries included, when gust.typeAware is on", async () => {
+      const server = startServer(path.join(unpacked, 'extension/dist/server.js'), 'stdio', unpacked, {
+        gust: { ...DEFAULT_SETTINGS, typeAware: true },
+      });
+      try {
+        const workspace = workspaceCopy();
+        const uri = workspace.uri('typed.ts');
+        await server.initialize(pathToFileURL(workspace.dir).toString());
+        await server.open(uri, 'typescript', workspace.text('typed.ts'));
+        // Array#map's type comes from lib.es5.d.ts: without it the call is not known as a Future.
+        const diagnostics = await server.diagnostics(uri, (list) => list.length > 0, 40_000);
+        assert.deepEqual(
+          diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.range.start.line]),
+          [['gust/no-unyielded-coroutine', 6]],
+        );
       } finally {
         assert.equal(await server.stop(), 0, server.stderr());
       }
