@@ -138,10 +138,16 @@ export function startServer(connection: Connection): void {
 
   const isCurrent = (doc: TextDocument) => documents.get(doc.uri)?.version === doc.version;
 
+  // TextDocuments updates a document in place: work on a snapshot of the linted version.
+  const snapshot = (uri: string) => {
+    const live = documents.get(uri);
+    return live && TextDocument.create(live.uri, live.languageId, live.version, live.getText());
+  };
+
   async function lintDocument(uri: string): Promise<void> {
-    const document = documents.get(uri);
-    if (!document || !LANGUAGES.has(document.languageId)) return;
     const settings = await settingsFor(uri);
+    const document = snapshot(uri);
+    if (!document || !LANGUAGES.has(document.languageId)) return;
     if (!settings.enable || !linter) return clear(uri, document.version);
     const text = document.getText();
     if (text.length > options.maxFileSize) {
@@ -253,9 +259,14 @@ export function startServer(connection: Connection): void {
     relintAll();
   });
 
-  documents.onDidOpen((e) => scheduler.request(e.document.uri));
+  const openedAt = new Map<string, number>();
+  documents.onDidOpen((e) => {
+    openedAt.set(e.document.uri, e.document.version);
+    scheduler.request(e.document.uri);
+  });
   documents.onDidChangeContent(async (e) => {
-    // didOpen also fires this; the scheduler folds the two into one run.
+    // didOpen fires this too: that run is already asked for.
+    if (openedAt.get(e.document.uri) === e.document.version) return;
     const settings = await settingsFor(e.document.uri);
     if (settings.run === 'onType') scheduler.request(e.document.uri);
   });
@@ -264,6 +275,7 @@ export function startServer(connection: Connection): void {
     if (settings.run === 'onSave') scheduler.request(e.document.uri);
   });
   documents.onDidClose((e) => {
+    openedAt.delete(e.document.uri);
     scheduler.cancel(e.document.uri);
     settingsCache.delete(e.document.uri);
     clear(e.document.uri);
@@ -281,13 +293,14 @@ export function startServer(connection: Connection): void {
   }
 
   connection.onCodeAction(async (params) => {
-    const document = documents.get(params.textDocument.uri);
+    const document = snapshot(params.textDocument.uri);
     if (!document || !linter) return [];
     const only = params.context.only;
     const actions: CodeAction[] = [];
     const last = published.get(document.uri);
     const documentChanges = caps.workspace?.workspaceEdit?.documentChanges === true;
-    if (last && kindAllowed(CodeActionKind.QuickFix, only)) {
+    // Fixes computed for an older text would land in the wrong place: none until re-linted.
+    if (last && last.document.version === document.version && kindAllowed(CodeActionKind.QuickFix, only)) {
       const ctx = { document: last.document, messages: last.messages, docsUrl: (id: string) => linter?.docsUrl(id), showDocumentation: caps.window?.showDocument?.support === true, documentChanges };
       actions.push(...quickFixes(ctx, params.context.diagnostics));
     }
@@ -304,7 +317,7 @@ export function startServer(connection: Connection): void {
     if (params.command === SHOW_DOCUMENTATION_COMMAND && typeof arg === 'string') {
       await connection.window.showDocument({ uri: arg, external: true });
     } else if (params.command === FIX_ALL_COMMAND && typeof arg === 'string') {
-      const document = documents.get(arg);
+      const document = snapshot(arg);
       if (!document) return;
       const action = fixAllAction({ document, documentChanges: caps.workspace?.workspaceEdit?.documentChanges === true }, await fixedText(document));
       if (action?.edit && isCurrent(document)) await connection.workspace.applyEdit({ label: 'Fix all gust problems', edit: action.edit });

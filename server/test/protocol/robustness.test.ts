@@ -82,6 +82,19 @@ describe('protocol: robustness', function () {
     assert.ok(after - before < 150, `memory grew from ${before.toFixed(0)} MB to ${after.toFixed(0)} MB`);
   });
 
+  it('offers no quick fix computed for an older text while a newer one waits for its lint', async () => {
+    client = await TestClient.start({ root: ws.root, initializationOptions: { debounceMs: 3000 } });
+    const uri = await client.open(ws.file('a.ts'), SAMPLE);
+    const [first] = await client.diagnostics(uri, 1);
+    await client.change(uri, '\n\n' + SAMPLE);
+    await client.diagnostics(uri, 2);
+    await client.change(uri, '\n\n\n' + SAMPLE); // linted 3 s later: code actions come first
+    assert.deepEqual(await client.codeActions(uri, [{ ...first, range: { start: { line: 11, character: 2 }, end: { line: 11, character: 14 } } }]), []);
+    const v3 = await client.diagnostics(uri, 3);
+    assert.equal(v3[0].range.start.line, 11);
+    assert.ok((await client.codeActions(uri, [v3[0]]))!.length > 0);
+  });
+
   it('exits when the client closes its end of the pipe', async () => {
     client = await TestClient.start({ root: ws.root });
     client.child.stdin!.end();
