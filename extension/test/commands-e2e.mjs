@@ -2,7 +2,8 @@
 // The extension's own commands and status bar item in a real VS Code (code-server's
 // workbench in headless chromium, from the shared e2e tool's install): the status bar
 // shows the running server, "Gust: Restart Language Server" brings it back with its
-// diagnostics, and "Gust: Fix all auto-fixable problems" applies source.fixAll.gust.
+// diagnostics, "Gust: Fix all auto-fixable problems" applies source.fixAll.gust, an
+// untitled TypeScript buffer is linted, and a click on the item opens the output.
 //   node extension/test/commands-e2e.mjs --prefix /tmp/vscode-e2e-cache --vsix extension/gust-vscode.vsix
 // Last line: "1 passed, 0 failed" or "0 passed, 1 failed".
 import { execFileSync, spawn } from 'node:child_process';
@@ -46,6 +47,10 @@ fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({
   'update.mode': 'none', 'extensions.autoUpdate': false, 'extensions.autoCheckUpdates': false,
   'extensions.ignoreRecommendations': true, 'security.workspace.trust.enabled': false, 'chat.disableAIFeatures': true,
   'files.autoSave': 'off', 'window.restoreWindows': 'none', 'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  // Text typed into the untitled buffer lands as typed.
+  'editor.autoClosingBrackets': 'never', 'editor.autoClosingQuotes': 'never', 'editor.autoIndent': 'none',
+  'editor.acceptSuggestionOnEnter': 'off', 'editor.quickSuggestions': { other: 'off', comments: 'off', strings: 'off' },
+  'editor.suggestOnTriggerCharacters': false,
 }));
 const csConfig = path.join(scratch, 'config.yaml');
 fs.writeFileSync(csConfig, 'auth: none\ncert: false\n');
@@ -130,12 +135,43 @@ try {
   log(`fix all applied: ${JSON.stringify(fs.readFileSync(path.join(ws, 'deprecated.ts'), 'utf8'))}`);
   await shot('3-fixed-all');
 
+  // An untitled TypeScript buffer is linted too.
+  await page.keyboard.press('Control+N');
+  await page.locator('.tab.active', { hasText: 'Untitled' }).waitFor();
+  await runCommand('Change Language Mode');
+  await page.keyboard.type('TypeScript');
+  await quickInput.locator('.monaco-list-row', { hasText: /^TypeScript/ }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.statusbar-item', { hasText: 'TypeScript' }).first().waitFor();
+  for (const line of [
+    "import { coroutine } from 'gust';",
+    'const fetchUser = coroutine(function* () { return 1; });',
+    'export const main = coroutine(function* () {',
+    '  fetchUser();',
+    '});',
+  ]) {
+    await page.keyboard.type(line);
+    await page.keyboard.press('Enter');
+  }
+  await editor.locator('.squiggly-warning, .squiggly-error').first().waitFor();
+  // The next problem from the start of line 4 must be Gust's (TypeScript may add its own).
+  await page.keyboard.press('Control+G');
+  await quickInput.locator('input').waitFor();
+  await page.keyboard.type('4');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('F8');
+  const marker = page.locator('.marker-widget');
+  await marker.filter({ hasText: 'discarded' }).waitFor();
+  log(`untitled buffer linted: ${(await marker.innerText()).replace(/\s+/g, ' ').slice(0, 160)}`);
+  await page.keyboard.press('Escape');
+  await shot('4-untitled');
+
   await status.click();
   const output = page.locator('.part.panel .monaco-editor .view-lines').first();
   await output.filter({ hasText: 'activated in' }).waitFor();
   await output.filter({ hasText: 'restarting the server' }).waitFor();
   log('status bar click showed the Gust output, with the activation and the restart');
-  await shot('4-output');
+  await shot('5-output');
   passed = true;
 } catch (error) {
   log(`FAIL: ${error?.stack ?? error}`);
