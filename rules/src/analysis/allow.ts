@@ -1,8 +1,9 @@
-import { type TypeOrValueSpecifier, typeOrValueSpecifiersSchema } from '@typescript-eslint/type-utils';
+import type { TypeOrValueSpecifier } from '@typescript-eslint/type-utils';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 import * as path from 'node:path';
-import * as ts from 'typescript';
+// A default import: a namespace import would copy typescript's thousands of exports at load time.
+import ts from 'typescript';
 import { calleePath, type FutureAnalysis } from './futures';
 import { memberName, skipTsWrappers } from './imports';
 import { packageNameOf } from './types';
@@ -22,9 +23,33 @@ export type AllowEntry = TypeOrValueSpecifier;
  * schema: [{ type: 'object', properties: { allow: allowOptionSchema }, additionalProperties: false }]
  */
 export const allowOptionSchema: JSONSchema4 = {
-  ...(typeOrValueSpecifiersSchema as unknown as JSONSchema4),
+  type: 'array',
   description: 'Calls that are known to be safe: plain names or { from, name, package?, path? } specifiers.',
+  items: {
+    oneOf: [
+      { type: 'string' },
+      specifierSchema('file', { path: { type: 'string' } }, []),
+      specifierSchema('lib', {}, []),
+      specifierSchema('package', { package: { type: 'string' } }, ['package']),
+    ],
+  },
 };
+
+/** The schema of one `{ from, name, ... }` specifier, in typescript-eslint's shape. */
+function specifierSchema(from: string, extra: Record<string, JSONSchema4>, required: string[]): JSONSchema4 {
+  return {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      from: { type: 'string', enum: [from] },
+      name: {
+        oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' }, minItems: 1, uniqueItems: true }],
+      },
+      ...extra,
+    },
+    required: ['from', 'name', ...required],
+  };
+}
 
 function names(entry: Exclude<AllowEntry, string>): readonly string[] {
   return typeof entry.name === 'string' ? [entry.name] : entry.name;

@@ -48,11 +48,11 @@ export class CoroutineBindings {
   /** A class member whose value is a coroutine: `@coroutine *m() {}` or `m = coroutine(function* () {})`. */
   isCoroutineMember(member: TSESTree.ClassElement): boolean {
     if (member.type === AST_NODE_TYPES.MethodDefinition) {
-      return member.decorators.some((decorator) => this.isCoroutineDecorator(decorator));
+      return (member.decorators as TSESTree.Decorator[] | undefined ?? []).some((decorator) => this.isCoroutineDecorator(decorator));
     }
     if (member.type === AST_NODE_TYPES.PropertyDefinition) {
       return (
-        member.decorators.some((decorator) => this.isCoroutineDecorator(decorator)) ||
+        (member.decorators as TSESTree.Decorator[] | undefined ?? []).some((decorator) => this.isCoroutineDecorator(decorator)) ||
         (member.value !== null && this.isCoroutineWrapperCall(member.value))
       );
     }

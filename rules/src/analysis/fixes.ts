@@ -240,7 +240,10 @@ export function runtimeReference(
   const filename = context.filename;
   const commonjs =
     !imports.isEsm &&
-    (imports.usesRequire || /\.c[jt]s$/.test(filename) || context.languageOptions.sourceType === 'commonjs');
+    (imports.usesRequire ||
+      /\.c[jt]s$/.test(filename) ||
+      // A script cannot hold an import declaration; TypeScript files compile either way.
+      (!/\.m?tsx?$/.test(filename) && context.languageOptions.sourceType !== 'module'));
   const binding = name === exported ? exported : commonjs ? `${exported}: ${name}` : `${exported} as ${name}`;
   const declaration = commonjs
     ? `const { ${binding} } = require(${quote}${runtime}${quote})${semicolon}`

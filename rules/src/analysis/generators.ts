@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import * as ts from 'typescript';
+// A default import: a namespace import would copy typescript's thousands of exports at load time.
+import ts from 'typescript';
 import { isFunction, thisClass } from './bindings';
 import type { FutureAnalysis } from './futures';
 import { isNeverReassigned, memberName, skipTsWrappers } from './imports';

@@ -18,7 +18,7 @@ export {
   type RuntimeReference,
   runtimeReference,
 } from './fixes';
-export { type FutureRepairs, futureRepairs, spawnArguments } from './repairs';
+export { type FutureRepairs, futureRepairs, spawnArguments, suspendsInside } from './repairs';
 export {
   calleePath,
   FutureAnalysis,

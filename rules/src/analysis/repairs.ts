@@ -1,4 +1,5 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { isFunction } from './bindings';
 import { ioLoopReference, outermost, replaceExpression } from './fixes';
 import type { FutureAnalysis } from './futures';
 
@@ -16,6 +17,10 @@ type Fix = TSESLint.RuleFix;
  * suggest: [{ messageId: 'yield', fix: repairs.yield }]
  */
 export interface FutureRepairs {
+  /** False when `target` holds a `yield` or `await` and so cannot move into an arrow: `runSync` is then off. */
+  readonly canDefer: boolean;
+  /** False when `spawnCallback` would need an arrow that `canDefer` forbids. */
+  readonly canSpawn: boolean;
   /** `yield target` (inside a coroutine or generator). */
   yield(fixer: Fixer): Fix;
   /** `await target` (inside an async function). */
@@ -49,6 +54,26 @@ export function spawnArguments(target: TSESTree.Node, sourceCode: Readonly<TSESL
   return `() => ${text}`;
 }
 
+/**
+ * Whether `node` contains a `yield` or `await` of its own (not inside a nested function):
+ * moved into an arrow function, such an expression would no longer parse.
+ */
+export function suspendsInside(node: TSESTree.Node): boolean {
+  const pending: TSESTree.Node[] = [node];
+  while (pending.length > 0) {
+    const current = pending.pop() as TSESTree.Node;
+    if (current.type === AST_NODE_TYPES.YieldExpression || current.type === AST_NODE_TYPES.AwaitExpression) return true;
+    if (current !== node && isFunction(current)) continue;
+    for (const [key, value] of Object.entries(current)) {
+      if (key === 'parent') continue;
+      for (const child of Array.isArray(value) ? value : [value]) {
+        if (child && typeof child === 'object' && typeof (child as { type?: unknown }).type === 'string') pending.push(child as TSESTree.Node);
+      }
+    }
+  }
+  return false;
+}
+
 /** Builds the repairs for one thrown-away Future. */
 export function futureRepairs(
   context: Context,
@@ -59,7 +84,10 @@ export function futureRepairs(
   const sourceCode = context.sourceCode;
   const outer = outermost(target);
   const text = sourceCode.getText(outer);
+  const canDefer = !suspendsInside(outer);
   return {
+    canDefer,
+    canSpawn: canDefer || !spawnArguments(outer, sourceCode).startsWith('() =>'),
     yield: (fixer) => replaceExpression(fixer, sourceCode, replaced, `yield ${text}`, 'assignment'),
     await: (fixer) => replaceExpression(fixer, sourceCode, replaced, `await ${text}`, 'unary'),
     spawnCallback(fixer) {

@@ -1,10 +1,19 @@
-import { typeMatchesSpecifier } from '@typescript-eslint/type-utils';
+import type * as TypeUtils from '@typescript-eslint/type-utils';
 import { AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESTree } from '@typescript-eslint/utils';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as ts from 'typescript';
+// A default import: a namespace import would copy typescript's thousands of exports at load time.
+import ts from 'typescript';
 
 const packageNameOfDirectory = new Map<string, string | null>();
+
+let typeUtils: typeof TypeUtils | undefined;
+/** typescript-eslint's type utilities, loaded on first typed use: untyped lint runs never pay their load time. */
+function loadTypeUtils(): typeof TypeUtils {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a deliberate lazy load
+  typeUtils ??= require('@typescript-eslint/type-utils') as typeof TypeUtils;
+  return typeUtils;
+}
 
 /**
  * The `name` of the nearest `package.json` above `file` (cached per directory).
@@ -126,7 +135,7 @@ export class FutureTypes {
   private isRuntimeFuture(type: ts.Type, symbol: ts.Symbol): boolean {
     if (symbol.getName() !== 'Future') return false;
     const program = this.services.program;
-    if (this.runtimeModules.some((name) => typeMatchesSpecifier(type, { from: 'package', name: 'Future', package: name }, program))) {
+    if (this.runtimeModules.some((name) => loadTypeUtils().typeMatchesSpecifier(type, { from: 'package', name: 'Future', package: name }, program))) {
       return true;
     }
     // A workspace or linked runtime is not an "external library" to TypeScript, so also

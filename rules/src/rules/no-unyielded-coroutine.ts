@@ -102,8 +102,8 @@ export const rule: GustRule<MessageIds, Options> = createRule<Options, MessageId
       const offered: Partial<Record<Exclude<Autofix, 'none'>, TSESLint.ReportFixFunction>> = {};
       if (canYield(where)) offered.yield = repairs.yield;
       if (where === 'async') offered.await = repairs.await;
-      offered.spawnCallback = repairs.spawnCallback;
-      if (where === 'module') offered.runSync = repairs.runSync;
+      if (repairs.canSpawn) offered.spawnCallback = repairs.spawnCallback;
+      if (where === 'module' && repairs.canDefer) offered.runSync = repairs.runSync;
       const chosen = autofix === 'none' ? undefined : offered[autofix];
       const messageId =
         observation.kind === 'voided' ? 'voided' : observation.kind === 'then-without-rejection' ? 'thenWithoutRejection' : 'discarded';

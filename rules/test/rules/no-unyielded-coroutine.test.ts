@@ -392,6 +392,34 @@ ruleTester.run('no-unyielded-coroutine', rule, {
       ],
     },
     {
+      name: 'an await inside a method call cannot move into an arrow: only await is offered',
+      code: "import { coroutine, IOLoop } from 'gust';\nconst api = { load: coroutine(function* (n: number) {}) };\nasync function later() { api.load(await size()); }",
+      errors: [
+        {
+          messageId: 'discarded',
+          suggestions: [
+            {
+              messageId: 'await',
+              output: "import { coroutine, IOLoop } from 'gust';\nconst api = { load: coroutine(function* (n: number) {}) };\nasync function later() { await api.load(await size()); }",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a yield inside a plain call keeps spawnCallback (its arguments are evaluated at once)',
+      code: `${imports}import { IOLoop } from 'gust';\ncoroutine(function* () { fetch(yield size()); });`,
+      errors: [
+        {
+          messageId: 'discarded',
+          suggestions: [
+            { messageId: 'yield', output: `${imports}import { IOLoop } from 'gust';\ncoroutine(function* () { yield fetch(yield size()); });` },
+            { messageId: 'spawnCallback', output: `${imports}import { IOLoop } from 'gust';\ncoroutine(function* () { IOLoop.current().spawnCallback(fetch, yield size()); });` },
+          ],
+        },
+      ],
+    },
+    {
       name: 'a plain generator gets yield too',
       code: "import { sleep, IOLoop } from 'gust';\nfunction* steps() { sleep(1); }",
       errors: [
