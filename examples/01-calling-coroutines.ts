@@ -10,7 +10,7 @@ const divide = coroutine(function* divide(x: number, y: number) {
   return x / y;
 });
 
-const main = coroutine(function* () {
+const main = coroutine(function* main() {
   // 1. yield it inside another coroutine: the result, or the error, comes back here
   const half: number = yield divide(1, 2);
   console.log(`yield divide(1, 2) -> ${half}`);

@@ -26,7 +26,7 @@ function countPrimes(limit: number): number {
   return count;
 }
 
-const main = coroutine(function* () {
+const main = coroutine(function* main() {
   const name: string = yield task(lookupUser, 1);
   console.log(`task(lookupUser, 1) -> ${name}`);
   try {
@@ -41,7 +41,7 @@ const main = coroutine(function* () {
   const executor = new ThreadPoolExecutor(2);
   let ticks = 0;
   let working = true;
-  const ticker = coroutine(function* () {
+  const ticker = coroutine(function* ticker() {
     while (working) {
       ticks++;
       yield sleep(5);

@@ -12,12 +12,12 @@ function startServer(): Promise<http.Server> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-const fetchJson = coroutine(function* (url: string) {
+const fetchJson = coroutine(function* fetchJson(url: string) {
   const response: Response = yield fetch(url);
   return (yield response.json()) as { path: string };
 });
 
-const main = coroutine(function* () {
+const main = coroutine(function* main() {
   const server: http.Server = yield startServer();
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const loop = IOLoop.current();

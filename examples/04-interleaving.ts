@@ -11,12 +11,12 @@ function startServer(): Promise<http.Server> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-const fetchText = coroutine(function* (url: string) {
+const fetchText = coroutine(function* fetchText(url: string) {
   const response: Response = yield fetch(url);
   return (yield response.text()) as string;
 });
 
-const main = coroutine(function* () {
+const main = coroutine(function* main() {
   const server: http.Server = yield startServer();
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/report`;
   const loop = IOLoop.current();

@@ -23,16 +23,14 @@ class Cursor {
   constructor(private readonly url: string) {}
 
   /** Resolves to true when a next record is available through `next()`. */
-  fetchNext = coroutine(
-    function* (this: Cursor) {
-      if (this.buffer.length === 0) {
-        const response: Response = yield fetch(`${this.url}?page=${this.page++}`);
-        this.buffer = (yield response.json()) as string[];
-      }
-      this.current = this.buffer.shift();
-      return this.current !== undefined;
-    }.bind(this),
-  );
+  fetchNext = coroutine(function* fetchNext(this: Cursor) {
+    if (this.buffer.length === 0) {
+      const response: Response = yield fetch(`${this.url}?page=${this.page++}`);
+      this.buffer = (yield response.json()) as string[];
+    }
+    this.current = this.buffer.shift();
+    return this.current !== undefined;
+  });
 
   next(): string {
     if (this.current === undefined) throw new Error('call `yield cursor.fetchNext()` first');
@@ -40,7 +38,7 @@ class Cursor {
   }
 }
 
-const main = coroutine(function* () {
+const main = coroutine(function* main() {
   const server: http.Server = yield startServer();
   try {
     const cursor = new Cursor(`http://127.0.0.1:${(server.address() as AddressInfo).port}/records`);

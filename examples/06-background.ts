@@ -6,13 +6,13 @@ import { coroutine, Event, IOLoop, sleep } from 'gust';
 const stopped = new Event();
 const rounds: number[] = [];
 
-const doSomething = coroutine(function* (round: number) {
+const doSomething = coroutine(function* doSomething(round: number) {
   yield sleep(20); // the work itself, which takes a while
   rounds.push(round);
 });
 
 // Runs every 50 ms, measured from the end of one round to the start of the next.
-const everyFiftyMs = coroutine(function* () {
+const everyFiftyMs = coroutine(function* everyFiftyMs() {
   for (let round = 1; !stopped.isSet(); round++) {
     yield doSomething(round);
     yield sleep(50);
@@ -21,7 +21,7 @@ const everyFiftyMs = coroutine(function* () {
 
 // Runs every 50 ms start to start: sleep in parallel with the work (the work must take
 // less than the period).
-const onTheGrid = coroutine(function* () {
+const onTheGrid = coroutine(function* onTheGrid() {
   for (let round = 101; !stopped.isSet(); round++) {
     const nextRound = sleep(50);
     yield doSomething(round);
@@ -29,7 +29,7 @@ const onTheGrid = coroutine(function* () {
   }
 });
 
-const main = coroutine(function* () {
+const main = coroutine(function* main() {
   const loop = IOLoop.current();
   loop.spawnCallback(everyFiftyMs);
   loop.spawnCallback(onTheGrid);

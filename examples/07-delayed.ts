@@ -3,7 +3,7 @@
 // inside a coroutine, simply `yield sleep(ms)`.
 import { coroutine, IOLoop, sleep } from 'gust';
 
-const main = coroutine(function* () {
+const main = coroutine(function* main() {
   const loop = IOLoop.current();
   const started = loop.time();
   const since = () => `${Math.round(loop.time() - started)} ms`;

@@ -33,7 +33,9 @@ function lintExamples() {
     console.log(`   skipped: ${found.missing}; the examples run without linting.\n`);
     return;
   }
-  const eslintBin = require.resolve('eslint/bin/eslint.js', { paths: [root] });
+  // The real CLI, found through its package.json (eslint exports no ./bin subpath).
+  const eslintPkg = require.resolve('eslint/package.json', { paths: [root] });
+  const eslintBin = path.join(path.dirname(eslintPkg), require(eslintPkg).bin.eslint);
   const lint = spawnSync(
     process.execPath,
     [eslintBin, '--config', path.join(examplesDir, 'demo.eslint.config.js'), '--format', 'stylish', 'examples/'],

@@ -1,14 +1,59 @@
 /**
- * Where a coroutine (or a loop callback) was called from, captured cheaply and
- * formatted only when an error report needs it. Internal to the package.
+ * Where a coroutine (or a loop callback) was called from, for error reports.
+ *
+ * Taking a stack costs microseconds, more than a whole coroutine step, so by
+ * default a stack is taken only at the edge: a coroutine called from plain code
+ * records its caller's frame, and one called inside another coroutine records
+ * that coroutine (a pointer, no stack). `setCallSiteCapture('all')` records the
+ * exact frame everywhere, for debugging.
  */
+
+/** Something that can say where a call came from. */
+export interface Site {
+  /** The whole chain: `coroutine fetch ← coroutine main ← Object.<anonymous> (/app/x.js:9:1)`. */
+  toString(): string;
+  /** Only the nearest link: `coroutine fetch`, or the frame. */
+  nearest(): string;
+}
+
+/** What a coroutine's Future exposes for its caller's report. */
+export interface SiteOwner {
+  readonly coroutineName: string | undefined;
+  readonly callSite: Site | undefined;
+}
 
 interface StackHolder {
   stack?: string;
 }
 
-/** A captured caller frame; `toString()` gives `file:line:column` with the caller's name. */
-export class CallSite {
+/**
+ * How much call-site detail coroutines record (see `setCallSiteCapture`).
+ *
+ * @example
+ * const mode: CallSiteCapture = 'all';
+ */
+export type CallSiteCapture = 'entry' | 'all';
+
+let capture: CallSiteCapture = process.env.GUST_CALL_SITES === 'all' ? 'all' : 'entry';
+
+/**
+ * Chooses how coroutines record where they were called: `'entry'` (the
+ * default) takes a stack frame only for coroutines called from plain code and
+ * names the calling coroutine otherwise; `'all'` takes the exact frame for
+ * every coroutine that suspends or fails (slower; also set by the environment
+ * variable `GUST_CALL_SITES=all`). Returns the previous setting.
+ *
+ * @example
+ * setCallSiteCapture('all'); // exact lines in every report while debugging
+ */
+export function setCallSiteCapture(mode: CallSiteCapture): CallSiteCapture {
+  const previous = capture;
+  capture = mode;
+  return previous;
+}
+
+/** A captured caller frame, formatted on first use: `main (/app/x.js:3:9)`. */
+export class CallSite implements Site {
   private holder: StackHolder | undefined;
   private text: string | undefined;
 
@@ -23,7 +68,6 @@ export class CallSite {
     this.holder = holder;
   }
 
-  /** The frame as V8 prints it, without the leading `at`: `main (/app/x.js:3:9)`. */
   toString(): string {
     if (this.text === undefined) {
       const stack = this.holder?.stack ?? '';
@@ -33,16 +77,76 @@ export class CallSite {
     }
     return this.text;
   }
+
+  nearest(): string {
+    return this.toString();
+  }
 }
 
-let ambient: CallSite | undefined;
+/**
+ * Called inside another coroutine: names it at once, and learns which Future
+ * it is (for the rest of the chain) when that coroutine's step returns.
+ */
+class InCoroutine implements Site {
+  parent: SiteOwner | undefined = undefined;
+
+  constructor(private readonly parentName: string) {}
+
+  toString(): string {
+    const links: string[] = [this.nearest()];
+    let site: Site | undefined = this.parent?.callSite;
+    // Bounded, so a deep recursion of coroutines cannot make a report huge.
+    while (site !== undefined && links.length < 12) {
+      links.push(site.nearest());
+      site = site instanceof InCoroutine ? site.parent?.callSite : undefined;
+    }
+    if (site !== undefined) links.push('…');
+    return links.join(' ← ');
+  }
+
+  nearest(): string {
+    return `coroutine ${this.parentName}`;
+  }
+}
+
+// Call sites made during a coroutine step, waiting for that coroutine to claim
+// them. Keeping the running coroutine's Future in a module variable instead
+// would cost a write barrier on every call; its name (a long-lived string) and
+// this list (touched only by coroutines that suspend or fail) cost nothing.
+const unclaimed: InCoroutine[] = [];
+
+/** Where the next step's call sites start in the unclaimed list. */
+export function unclaimedMark(): number {
+  return unclaimed.length;
+}
+
+/** Gives the call sites made since `mark` (during one step of `parent`) their parent. */
+export function claimCallSites(parent: SiteOwner, mark: number): void {
+  for (let i = mark; i < unclaimed.length; i++) unclaimed[i].parent = parent;
+  unclaimed.length = mark;
+}
+
+/**
+ * The call site of a coroutine called through `wrapper` (still on the stack),
+ * from the body of the coroutine named `callerName` (if one is running).
+ */
+export function callSiteOf(wrapper: (...args: never[]) => unknown, callerName: string | undefined): Site {
+  if (callerName !== undefined && capture === 'entry') {
+    const site = new InCoroutine(callerName);
+    unclaimed.push(site);
+    return site;
+  }
+  return new CallSite(wrapper);
+}
+
+let ambient: Site | undefined;
 
 /**
  * Runs `fn` so that the coroutine it calls first records `site` as its call
  * site: a coroutine the loop starts (spawnCallback, addCallback, a timeout) is
  * reported where it was spawned, not inside the loop.
  */
-export function withCallSite<R>(site: CallSite, fn: () => R): R {
+export function withCallSite<R>(site: Site, fn: () => R): R {
   ambient = site;
   try {
     return fn();
@@ -52,7 +156,8 @@ export function withCallSite<R>(site: CallSite, fn: () => R): R {
 }
 
 /** The call site `withCallSite` set, once: the first coroutine called takes it. */
-export function takeAmbientCallSite(): CallSite | undefined {
+export function takeAmbientCallSite(): Site | undefined {
+  if (ambient === undefined) return undefined;
   const site = ambient;
   ambient = undefined;
   return site;

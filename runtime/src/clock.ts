@@ -64,7 +64,12 @@ export class ManualClock implements Clock {
     this.timers.delete(timer as number);
   }
 
-  /** Moves time forward by `ms`, firing due timers in deadline order. */
+  /**
+   * Moves time forward by `ms`, firing due timers in deadline order.
+   *
+   * @example
+   * clock.advance(250);
+   */
   advance(ms: number): void {
     const end = this.current + ms;
     for (;;) {

@@ -11,7 +11,12 @@ import { IOLoop } from './ioloop.js';
 
 declare const momentBrand: unique symbol;
 
-/** The type of `moment`. */
+/**
+ * The type of `moment`.
+ *
+ * @example
+ * const pause: Moment = moment;
+ */
 export interface Moment {
   readonly [momentBrand]: true;
 }
@@ -96,7 +101,12 @@ export function sleep(ms: number): Future<void> {
   return f;
 }
 
-/** Options of `multi` and `withTimeout`. */
+/**
+ * Options of `multi` and `withTimeout`.
+ *
+ * @example
+ * withTimeout(1000, fetchPage(), { quietExceptions: [ConnectionResetError] });
+ */
 export interface QuietOptions {
   /** Error classes not to report when they arrive too late to be raised. */
   quietExceptions?: ReadonlyArray<abstract new (...args: never[]) => unknown>;
@@ -175,7 +185,12 @@ export function withTimeout<Y>(ms: number, yielded: Y, options: QuietOptions = {
   return result;
 }
 
-/** A Node-style callback: `(err, value)`. */
+/**
+ * A Node-style callback: `(err, value)`, what `task` appends to the arguments.
+ *
+ * @example
+ * const cb: NodeCallback<string> = (err, text) => { if (err) throw err; console.log(text); };
+ */
 export type NodeCallback<T> = (error: unknown, value: T) => void;
 
 /**

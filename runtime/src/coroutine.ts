@@ -2,7 +2,7 @@
  * `coroutine`: a generator function becomes a function returning a `Future`,
  * driven by a runner with Tornado's semantics.
  */
-import { CallSite, takeAmbientCallSite } from './callsite.js';
+import { callSiteOf, claimCallSites, takeAmbientCallSite, unclaimedMark } from './callsite.js';
 import { convertYielded } from './combinators.js';
 import { Future } from './future.js';
 import { IOLoop } from './ioloop.js';
@@ -12,10 +12,19 @@ import { CancelledError } from './errors.js';
    `any` is the generator's TNext on purpose: it is what a plain `yield` evaluates
    to (SPEC), and supplying it here spares strict TypeScript error TS7057. */
 
-/** A generator function as `coroutine` accepts it. */
+/**
+ * A generator function as `coroutine` accepts it; `yield` inside gives `any`.
+ *
+ * @example
+ * const body: CoroutineBody<[number], string> = function* (n) { yield sleep(n); return 'ok'; };
+ */
 export type CoroutineBody<A extends unknown[], R> = (...args: A) => Generator<unknown, R, any>;
 
 const COROUTINE = Symbol('gust.coroutine');
+const GeneratorFunctionPrototype: unknown = Object.getPrototypeOf(function* () {});
+
+/** The name of the coroutine whose body is executing right now, if any. */
+let runningName: string | undefined;
 
 /**
  * Makes a coroutine: a function that runs `body` and returns a `Future` of its
@@ -54,34 +63,67 @@ export function coroutine(
   body: (...args: unknown[]) => unknown,
   context?: ClassMethodDecoratorContext,
 ): (...args: unknown[]) => Future<unknown> {
+  if (typeof body !== 'function') {
+    throw new TypeError(`coroutine() takes a generator function (function* () { ... }), got ${body === null ? 'null' : typeof body}.`);
+  }
   const name = (context !== undefined ? String(context.name) : body.name) || 'anonymous';
+  // Checked once here, so the hot path does not test every call's result.
+  const makesGenerators = Object.getPrototypeOf(body) === GeneratorFunctionPrototype;
   const wrapper = function (this: unknown): Future<unknown> {
     const future = new Future<unknown>();
-    future.coroutineName = name;
-    // Taking a stack costs microseconds, so only a coroutine that suspends or
-    // fails records where it was called; one that completes at once needs no report.
     const spawned = takeAmbientCallSite();
+    const caller = runningName;
     let gen: unknown;
     try {
       // `arguments` rather than a rest parameter: one array less per call on the hot path.
       // eslint-disable-next-line prefer-rest-params
       gen = body.apply(this, arguments as unknown as unknown[]);
     } catch (error) {
-      future.callSite = spawned ?? new CallSite(wrapper);
+      future.coroutineName = name;
+      future.callSite = spawned ?? callSiteOf(wrapper, caller);
       fail(future, error);
       return future;
     }
-    if (!isGenerator(gen)) {
+    if (!makesGenerators && !isGenerator(gen)) {
       // A plain function wrapped in coroutine(): its value (or Future) is the result.
+      future.coroutineName = name;
       settleFrom(future, gen);
       return future;
     }
-    const runner = new Runner(gen, future);
-    runner.step(true, undefined);
-    if (!future.done() || runner.failure !== undefined) future.callSite = spawned ?? new CallSite(wrapper);
-    if (runner.failure !== undefined) fail(future, runner.failure.error);
-    runner.failure = undefined;
-    runner.starting = false;
+    // The first step runs here rather than in advance(): its own call site for
+    // gen.next() keeps the common case (a body that returns at once) fast.
+    let first: IteratorResult<unknown, unknown>;
+    const mark = unclaimedMark();
+    runningName = name;
+    try {
+      first = (gen as Generator<unknown, unknown, unknown>).next();
+    } catch (error) {
+      runningName = caller;
+      claimCallSites(future, mark);
+      future.coroutineName = name;
+      future.callSite = spawned ?? callSiteOf(wrapper, caller);
+      fail(future, error);
+      return future;
+    }
+    runningName = caller;
+    if (unclaimedMark() !== mark) claimCallSites(future, mark);
+    if (first.done) {
+      future.settle(false, first.value);
+      return future;
+    }
+    // Only now can anything report this coroutine: its name is needed from here on.
+    future.coroutineName = name;
+    const outcome = advance(gen as Generator<unknown, unknown, unknown>, future, undefined, true, undefined, true, first.value);
+    // Only a coroutine that suspends or fails records where it was called
+    // (see callsite.ts); one that completes at once is never reported.
+    if (outcome !== COMPLETED) {
+      future.callSite = spawned ?? callSiteOf(wrapper, caller);
+      if (outcome === FAILED) {
+        const error = firstError;
+        firstError = undefined;
+        fail(future, error);
+      }
+    }
     return future;
   };
   Object.defineProperty(wrapper, 'name', { value: name });
@@ -99,14 +141,87 @@ export function isCoroutineFunction(fn: unknown): boolean {
   return typeof fn === 'function' && (fn as unknown as Record<symbol, unknown>)[COROUTINE] === true;
 }
 
-/** Drives one generator; lives while the coroutine is suspended. */
+const NOTHING = Symbol('nothing yielded yet');
+const COMPLETED = 0;
+const SUSPENDED = 1;
+const FAILED = 2;
+/** The error of a first step that failed (`FAILED`), for the wrapper to record the call site first. */
+let firstError: unknown;
+
+/**
+ * Sends a value (ok) or throws an error into the generator until it suspends
+ * or ends. A loop, not recursion: done Futures continue at once, without a
+ * trip through the event loop and without growing the stack. The Runner that
+ * keeps a suspended coroutine is made on its first suspension only.
+ */
+function advance(
+  gen: Generator<unknown, unknown, unknown>,
+  future: Future<unknown>,
+  runner: Runner | undefined,
+  ok: boolean,
+  value: unknown,
+  first: boolean,
+  yielded: unknown = NOTHING,
+): number {
+  const outer = runningName;
+  const name = future.coroutineName;
+  let skip = yielded !== NOTHING; // started with a value the body already yielded
+  for (;;) {
+    let y: unknown;
+    if (skip) {
+      skip = false;
+      y = yielded;
+    } else {
+      let r: IteratorResult<unknown, unknown>;
+      const mark = unclaimedMark();
+      runningName = name;
+      try {
+        r = ok ? gen.next(value) : gen.throw(value);
+      } catch (error) {
+        runningName = outer;
+        claimCallSites(future, mark);
+        if (first && !future.done()) {
+          firstError = error;
+          return FAILED;
+        }
+        finish(future, true, error);
+        return COMPLETED;
+      }
+      runningName = outer;
+      if (unclaimedMark() !== mark) claimCallSites(future, mark);
+      if (r.done) {
+        finish(future, false, r.value);
+        return COMPLETED;
+      }
+      y = r.value;
+    }
+    let f: Future<unknown>;
+    if (y instanceof Future) {
+      f = y;
+    } else {
+      try {
+        f = convertYielded(y);
+      } catch (error) {
+        ok = false;
+        value = error;
+        continue;
+      }
+    }
+    if (f.done()) {
+      ok = f.succeeded();
+      if (!ok) f.retrieve();
+      value = f.peek();
+      continue;
+    }
+    (runner ?? new Runner(gen, future)).wait(f);
+    return SUSPENDED;
+  }
+}
+
+/** Keeps a suspended coroutine: what it waits on, and how to resume or cancel it. */
 class Runner {
   private waiting: Future<unknown> | undefined = undefined;
-  /** True during the first step, run inside the coroutine's call. */
-  starting = true;
-  /** An error the first step ended with, left for the caller to record its call site first. */
-  failure: { error: unknown } | undefined = undefined;
-  private resumeCallback: ((f: Future<unknown>) => void) | undefined = undefined;
+  private readonly resumeCallback = (done: Future<unknown>): void => this.resume(done);
 
   constructor(
     private readonly gen: Generator<unknown, unknown, unknown>,
@@ -115,45 +230,9 @@ class Runner {
     future.onCancel = () => this.waiting?.cancel();
   }
 
-  /** Sends a value (ok) or throws an error into the generator until it suspends or ends. */
-  step(ok: boolean, value: unknown): void {
-    const gen = this.gen;
-    // A loop, not recursion: done Futures continue at once without growing the stack.
-    for (;;) {
-      let r: IteratorResult<unknown, unknown>;
-      try {
-        r = ok ? gen.next(value) : gen.throw(value);
-      } catch (error) {
-        this.finish(true, error);
-        return;
-      }
-      if (r.done) {
-        this.finish(false, r.value);
-        return;
-      }
-      let f: Future<unknown>;
-      const y = r.value;
-      if (y instanceof Future) {
-        f = y;
-      } else {
-        try {
-          f = convertYielded(y);
-        } catch (error) {
-          ok = false;
-          value = error;
-          continue;
-        }
-      }
-      if (f.done()) {
-        ok = f.succeeded();
-        if (!ok) f.retrieve();
-        value = f.peek();
-        continue;
-      }
-      this.waiting = f;
-      f.addDoneCallback((this.resumeCallback ??= (done) => this.resume(done)));
-      return;
-    }
+  wait(f: Future<unknown>): void {
+    this.waiting = f;
+    f.addDoneCallback(this.resumeCallback);
   }
 
   private resume(done: Future<unknown>): void {
@@ -161,34 +240,53 @@ class Runner {
     this.waiting = undefined;
     const ok = done.succeeded();
     if (!ok) done.retrieve();
-    this.step(ok, done.peek());
+    advance(this.gen, this.future, this, ok, done.peek(), false);
   }
+}
 
-  private finish(error: boolean, value: unknown): void {
-    const future = this.future;
-    future.onCancel = undefined;
-    if (future.cancelled()) {
-      if (error && !(value instanceof CancelledError)) {
-        IOLoop.current().handleError(value, { kind: 'after-cancel', name: future.coroutineName, callSite: future.callSite?.toString() });
-      }
-      return;
+function finish(future: Future<unknown>, error: boolean, value: unknown): void {
+  future.onCancel = undefined;
+  if (future.cancelled()) {
+    if (error && !(value instanceof CancelledError)) {
+      IOLoop.current().handleError(value, { kind: 'after-cancel', name: future.coroutineName, callSite: future.callSite?.toString() });
     }
-    if (!error) future.settle(false, value);
-    else if (this.starting) this.failure = { error: value };
-    else fail(future, value);
+    return;
   }
+  if (error) fail(future, value);
+  else future.settle(false, value);
 }
 
 /** Fails a coroutine's Future, adding the coroutine's call site to the error's stack. */
 function fail(future: Future<unknown>, error: unknown): void {
   if (error instanceof Error && typeof error.stack === 'string') {
     try {
-      error.stack += `\n    --- in coroutine ${future.coroutineName}, called at ${future.callSite}`;
+      error.stack = `${withoutRuntimeFrames(error.stack)}\n    --- in coroutine ${future.coroutineName}, called from ${future.callSite?.nearest() ?? 'unknown'}`;
     } catch {
       // A frozen error keeps its stack as it is.
     }
   }
   future.settle(true, error);
+}
+
+const RUNTIME_DIR = __dirname;
+const RESUME_FRAME = /^\s+at \S+\.(next|throw) \(<anonymous>\)$/;
+const NODE_FRAME = /\((node:internal\/|node:async_hooks)|^\s+at node:internal\//;
+
+/**
+ * The stack without the runner's own frames (and the Node scheduling frames
+ * under them), which say nothing about the user's code. Done once per error:
+ * the first coroutine it passes through trims it.
+ */
+function withoutRuntimeFrames(stack: string): string {
+  if (stack.includes('\n    --- in coroutine ')) return stack;
+  const lines = stack.split('\n');
+  const first = lines.findIndex((l) => l.includes(RUNTIME_DIR));
+  if (first < 0) return stack;
+  const kept = lines.slice(0, first).filter((l, i, all) => !(i === all.length - 1 && RESUME_FRAME.test(l)));
+  for (const line of lines.slice(first)) {
+    if (!line.includes(RUNTIME_DIR) && !NODE_FRAME.test(line) && !RESUME_FRAME.test(line)) kept.push(line);
+  }
+  return kept.join('\n');
 }
 
 function settleFrom(future: Future<unknown>, value: unknown): void {

@@ -32,7 +32,12 @@ export interface Executor {
   submit<A extends unknown[], R>(fn: (...args: A) => R | PromiseLike<R>, ...args: A): Future<Awaited<R>>;
 }
 
-/** Options of `ThreadPoolExecutor#shutdown`. */
+/**
+ * Options of `ThreadPoolExecutor#shutdown`.
+ *
+ * @example
+ * yield pool.shutdown({ cancelPending: true });
+ */
 export interface ShutdownOptions {
   /** Cancel tasks not yet started instead of running them first. */
   cancelPending?: boolean;
@@ -276,8 +281,12 @@ function rebuildError(serialized: SerializedError, job: Job): Error {
   const notDefined = serialized.name === 'ReferenceError' && job.message.kind === 'source' ? /^(\S+) is not defined$/.exec(serialized.message) : null;
   let error: Error;
   if (notDefined !== null) {
+    const name = notDefined[1];
+    // TypeScript compiles `import * as fs from 'fs'` to `fs_1`: name what the user wrote.
+    const compiledImport = /^(\w+)_\d+$/.exec(name);
+    const what = compiledImport ? `\`${name}\` (the compiled name of an import of ${compiledImport[1]})` : `\`${name}\``;
     error = new NotSelfContainedError(
-      `submit() sends the function by its source text, and it uses \`${notDefined[1]}\` from outside; move that inside the function or pass { module, export }.`,
+      `submit() sends the function by its source text, and it uses ${what} from outside; move that inside the function or pass { module, export }.`,
     );
   } else {
     const Ctor = BUILTIN_ERRORS[serialized.name] ?? Error;

@@ -31,6 +31,7 @@ export { IOLoop, type TimeoutHandle, type IOLoopOptions } from './ioloop.js';
 export { type ErrorContext, type ErrorHandler, defaultErrorHandler, formatReport } from './report.js';
 export { type RunSyncOptions } from './run-sync.js';
 export { type Clock, realClock, ManualClock } from './clock.js';
+export { setCallSiteCapture, type CallSiteCapture } from './callsite.js';
 export { ThreadPoolExecutor, defaultExecutor, type Executor, type ModuleExport, type ShutdownOptions } from './executor.js';
 
 // locks, queues, periodic

@@ -3,7 +3,7 @@
  * callbacks and timeouts, reports every error they raise (never drops one), and
  * bridges scripts to coroutines with `runSync`.
  */
-import { CallSite, withCallSite } from './callsite.js';
+import { CallSite, type Site, withCallSite } from './callsite.js';
 import { type Clock, realClock } from './clock.js';
 import { InvalidStateError } from './errors.js';
 import { type Executor, defaultExecutor } from './executor.js';
@@ -28,7 +28,12 @@ export interface TimeoutHandle {
   readonly deadline: number;
 }
 
-/** Options for `new IOLoop()`. */
+/**
+ * Options for `new IOLoop()`.
+ *
+ * @example
+ * const loop = new IOLoop({ clock: new ManualClock() });
+ */
 export interface IOLoopOptions {
   /** Time and timers; defaults to the real clock. Tests pass a `ManualClock`. */
   clock?: Clock;
@@ -281,16 +286,16 @@ export class IOLoop {
     return this.arm(new Timeout(this.time() + delay, this.seq++, fn));
   }
 
-  private queueCallback(kind: ErrorContext['kind'], fn: (...args: never[]) => unknown, args: unknown[], site: CallSite): void {
+  private queueCallback(kind: ErrorContext['kind'], fn: (...args: never[]) => unknown, args: unknown[], site: Site): void {
     this.soon(() => this.invoke(kind, fn, args, site));
   }
 
-  private schedule(deadline: number, fn: (...args: never[]) => unknown, args: unknown[], site: CallSite): TimeoutHandle {
+  private schedule(deadline: number, fn: (...args: never[]) => unknown, args: unknown[], site: Site): TimeoutHandle {
     return this.arm(new Timeout(deadline, this.seq++, () => this.invoke('timeout', fn, args, site)));
   }
 
   /** Calls a user function, reporting what it throws or what its returned Future raises. */
-  private invoke(kind: ErrorContext['kind'], fn: (...args: never[]) => unknown, args: unknown[], site: CallSite): void {
+  private invoke(kind: ErrorContext['kind'], fn: (...args: never[]) => unknown, args: unknown[], site: Site): void {
     const context = (): ErrorContext => ({ kind, name: fn.name || undefined, callSite: site.toString() });
     let result: unknown;
     try {

@@ -11,17 +11,27 @@ import { Future } from './future.js';
 import { IOLoop } from './ioloop.js';
 
 /**
- * Fails a waiter after `timeout` ms unless something settled it first, and clears the
- * timer as soon as it settles, so no timer is left holding the process open.
+ * Throws a clear error for a timeout that is not a duration. Called before a waiter is
+ * queued, so a bad argument leaves nothing behind (a queued waiter nobody holds would
+ * swallow a lock slot or a queue item).
  * @internal shared by locks and queues
  */
-export function armTimeout(waiter: Future<unknown>, timeout: number | undefined, onTimeout: () => void): void {
+export function checkTimeout(timeout: number | undefined): void {
   if (timeout === undefined) return;
   if (typeof timeout !== 'number' || !(timeout >= 0)) {
     throw new RangeError(
       `timeout is a duration in milliseconds (a number >= 0), or undefined to wait for ever; got ${String(timeout)}`,
     );
   }
+}
+
+/**
+ * Fails a waiter after `timeout` ms unless something settled it first, and clears the
+ * timer as soon as it settles, so no timer is left holding the process open.
+ * @internal shared by locks and queues
+ */
+export function armTimeout(waiter: Future<unknown>, timeout: number | undefined, onTimeout: () => void): void {
+  if (timeout === undefined) return;
   const loop = IOLoop.current();
   const handle = loop.callLater(timeout, () => {
     if (!waiter.done()) onTimeout();
@@ -54,7 +64,12 @@ export class Releaser {
   }
 }
 
-/** Raised when a lock or semaphore is released more often than it was acquired. */
+/**
+ * Raised when a lock or semaphore is released more often than it was acquired.
+ *
+ * @example
+ *   new Lock().release(); // throws ReleaseError: called on an unlocked Lock
+ */
 export class ReleaseError extends Error {
   override name = 'ReleaseError';
 }
@@ -79,6 +94,7 @@ export class Condition {
 
   /** Waits for `notify`; resolves `false` if `timeout` ms pass first. */
   wait(timeout?: number): Future<boolean> {
+    checkTimeout(timeout);
     const waiter = new Future<boolean>();
     this.waiters.push(waiter);
     armTimeout(waiter, timeout, () => {
@@ -154,6 +170,7 @@ export class Event {
 
   /** Resolves when the flag is set; fails with `TimeoutError` after `timeout` ms. */
   wait(timeout?: number): Future<void> {
+    checkTimeout(timeout);
     if (this.value) return resolved(undefined);
     const waiter = new Future<void>();
     this.waiters.add(waiter);
@@ -200,9 +217,10 @@ export class Semaphore {
 
   /** Takes a slot; fails with `TimeoutError` if none frees up within `timeout` ms. */
   acquire(timeout?: number): Future<Releaser> {
+    checkTimeout(timeout);
     if (this.value > 0) {
       this.value -= 1;
-      return resolved(new Releaser(this));
+      return resolved(this.releaser());
     }
     const waiter = new Future<Releaser>();
     this.waiters.push(waiter);
@@ -215,6 +233,11 @@ export class Semaphore {
     return waiter;
   }
 
+  /** What `acquire()` resolves to; a Lock's inner semaphore hands out the Lock's own. */
+  protected releaser(): Releaser {
+    return new Releaser(this);
+  }
+
   /** Gives a slot back, handing it straight to the longest-waiting `acquire()`. */
   release(): void {
     this.value += 1;
@@ -222,7 +245,7 @@ export class Semaphore {
       const waiter = this.waiters.shift() as Future<Releaser>;
       if (!waiter.done()) {
         this.value -= 1;
-        waiter.setResult(new Releaser(this));
+        waiter.setResult(this.releaser());
         break;
       }
     }
@@ -268,7 +291,7 @@ export class BoundedSemaphore extends Semaphore {
  *   });
  */
 export class Lock {
-  private readonly block = new BoundedSemaphore(1);
+  private readonly block: BoundedSemaphore = new LockSemaphore(this);
 
   /** Whether someone holds the lock. */
   locked(): boolean {
@@ -288,5 +311,16 @@ export class Lock {
       throw new ReleaseError('Lock.release() called on an unlocked Lock: release only after acquire()');
     }
     this.block.release();
+  }
+}
+
+/** The semaphore inside a Lock: its Releasers release the Lock, so errors name the Lock. */
+class LockSemaphore extends BoundedSemaphore {
+  constructor(private readonly lock: Lock) {
+    super(1);
+  }
+
+  protected override releaser(): Releaser {
+    return new Releaser(this.lock);
   }
 }

@@ -1,9 +1,21 @@
+import { CallSite, withCallSite } from './callsite.js';
+import { isThenable } from './future.js';
 import { IOLoop, type TimeoutHandle } from './ioloop.js';
 
-/** A source of uniform random numbers in [0, 1), like `Math.random`. */
+/**
+ * A source of uniform random numbers in [0, 1), like `Math.random`.
+ *
+ * @example
+ *   const fixed: RandomSource = () => 0.5; // no jitter at all, for a test
+ */
 export type RandomSource = () => number;
 
-/** Options for {@link PeriodicCallback} beyond Tornado's three arguments. */
+/**
+ * Options for {@link PeriodicCallback} beyond Tornado's three arguments.
+ *
+ * @example
+ *   new PeriodicCallback(poll, 1000, 0.1, { random: seededRandom });
+ */
 export interface PeriodicCallbackOptions {
   /** Where jitter draws from; `Math.random` unless a test injects its own. */
   random?: RandomSource;
@@ -44,7 +56,12 @@ export function nextRunTime(nextTimeout: number, now: number, period: number): n
   return nextTimeout + period;
 }
 
-/** Raised for a `callbackTime` or `jitter` that cannot schedule anything. */
+/**
+ * Raised for a `callbackTime` or `jitter` that cannot schedule anything.
+ *
+ * @example
+ *   new PeriodicCallback(poll, 0); // throws PeriodicCallbackError: needs a positive callbackTime
+ */
 export class PeriodicCallbackError extends RangeError {
   override name = 'PeriodicCallbackError';
 }
@@ -77,6 +94,7 @@ export class PeriodicCallback {
   private loop: IOLoop | undefined;
   private nextTimeout = 0;
   private handle: TimeoutHandle | undefined;
+  private site: CallSite | undefined;
 
   constructor(fn: () => unknown, callbackTime: number, jitter = 0, options: PeriodicCallbackOptions = {}) {
     if (typeof fn !== 'function') {
@@ -102,6 +120,8 @@ export class PeriodicCallback {
   start(): void {
     if (this.running) return;
     this.loop = IOLoop.current();
+    // Reports name where the timer was started, as spawnCallback's name where it spawned.
+    this.site = new CallSite(this.start);
     this.running = true;
     this.nextTimeout = this.loop.time();
     this.scheduleNext();
@@ -125,7 +145,8 @@ export class PeriodicCallback {
     this.handle = undefined;
     if (!this.running) return;
     try {
-      this.report(this.callback());
+      const site = this.site;
+      this.report(site === undefined ? this.callback() : withCallSite(site, this.callback));
     } catch (error) {
       this.fail(error);
     } finally {
@@ -150,23 +171,16 @@ export class PeriodicCallback {
 
   private fail(error: unknown): void {
     const loop = this.loop ?? IOLoop.current();
-    loop.handleError(error, { kind: 'periodic', name: this.callback.name || undefined });
+    loop.handleError(error, { kind: 'periodic', name: this.callback.name || undefined, callSite: this.site?.toString() });
   }
 
   private scheduleNext(): void {
-    if (!this.running || this.loop === undefined) return;
+    // Already scheduled when the callback itself called stop() and then start().
+    if (!this.running || this.loop === undefined || this.handle !== undefined) return;
     const period = jitteredPeriod(this.callbackTime, this.jitter, this.random);
     this.nextTimeout = nextRunTime(this.nextTimeout, this.loop.time(), period);
     this.handle = this.loop.addTimeout(this.nextTimeout, this.run);
   }
-}
-
-function isThenable(x: unknown): x is PromiseLike<unknown> {
-  return (
-    (typeof x === 'object' || typeof x === 'function') &&
-    x !== null &&
-    typeof (x as { then?: unknown }).then === 'function'
-  );
 }
 
 function isGenerator(x: unknown): boolean {

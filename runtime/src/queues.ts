@@ -5,9 +5,14 @@
  */
 import { TimeoutError } from './errors.js';
 import { Future } from './future.js';
-import { armTimeout, Event } from './locks.js';
+import { armTimeout, checkTimeout, Event } from './locks.js';
 
-/** Raised by `getNowait()` on an empty queue. */
+/**
+ * Raised by `getNowait()` on an empty queue.
+ *
+ * @example
+ *   try { q.getNowait(); } catch (e) { if (!(e instanceof QueueEmpty)) throw e; }
+ */
 export class QueueEmpty extends Error {
   override name = 'QueueEmpty';
   constructor(message = 'The queue is empty: use `yield queue.get()` to wait for an item instead of getNowait()') {
@@ -15,7 +20,14 @@ export class QueueEmpty extends Error {
   }
 }
 
-/** Raised by `putNowait()` on a full queue. */
+/**
+ * Raised by `putNowait()` on a full queue.
+ *
+ * @example
+ *   const q = new Queue<number>({ maxsize: 1 });
+ *   q.putNowait(1);
+ *   q.putNowait(2); // throws QueueFull
+ */
 export class QueueFull extends Error {
   override name = 'QueueFull';
   constructor(message = 'The queue is full (maxsize reached): use `yield queue.put(item)` to wait for room instead of putNowait()') {
@@ -23,7 +35,12 @@ export class QueueFull extends Error {
   }
 }
 
-/** Options for {@link Queue}. */
+/**
+ * Options for {@link Queue}.
+ *
+ * @example
+ *   new Queue<string>({ maxsize: 100 });
+ */
 export interface QueueOptions {
   /** Most items held at once; `0` (the default) means no limit. */
   maxsize?: number;
@@ -80,6 +97,7 @@ export class Queue<T> {
 
   /** Puts an item, waiting for room; fails with `TimeoutError` after `timeout` ms. */
   put(item: T, timeout?: number): Future<void> {
+    checkTimeout(timeout);
     const future = new Future<void>();
     try {
       this.putNowait(item);
@@ -112,6 +130,7 @@ export class Queue<T> {
 
   /** Removes and returns an item, waiting for one; fails with `TimeoutError` after `timeout` ms. */
   get(timeout?: number): Future<T> {
+    checkTimeout(timeout);
     const future = new Future<T>();
     let item: T;
     try {
@@ -195,10 +214,20 @@ export class Queue<T> {
   }
 }
 
-/** Orders two items: negative when `a` comes first, as `Array#sort` expects. */
+/**
+ * Orders two items: negative when `a` comes first, as `Array#sort` expects.
+ *
+ * @example
+ *   const byDue: Compare<{ due: number }> = (a, b) => a.due - b.due;
+ */
 export type Compare<T> = (a: T, b: T) => number;
 
-/** Options for {@link PriorityQueue}. */
+/**
+ * Options for {@link PriorityQueue}.
+ *
+ * @example
+ *   new PriorityQueue<Job>({ maxsize: 10, compare: (a, b) => a.priority - b.priority });
+ */
 export interface PriorityQueueOptions<T> extends QueueOptions {
   /** How to order items; by default numbers, strings and arrays of them (tuples) compare naturally. */
   compare?: Compare<T>;

@@ -4,7 +4,11 @@
  */
 
 /**
- * Where a reported error came from.
+ * Where a reported error came from, as the error handler receives it.
+ *
+ * @example
+ * loop.setErrorHandler((error, ctx) => console.error(`[${ctx.kind}] ${ctx.name ?? ''} ${ctx.callSite ?? ''}`, error));
+ *
  * - `callback`, `spawn`, `timeout`, `periodic`: a callback the loop ran threw, or
  *   the Future it returned failed;
  * - `future`: a failed Future whose error was never retrieved;
@@ -26,7 +30,10 @@ export type ErrorContext = {
     | 'multi';
   /** The function or coroutine's name. */
   name?: string;
-  /** Where it was called, scheduled or spawned: `main (/app/x.js:3:9)`. */
+  /**
+   * Where it was called, scheduled or spawned: a frame, `main (/app/x.js:3:9)`,
+   * or a chain through the calling coroutines, `coroutine main ← Object.<anonymous> (/app/x.js:9:1)`.
+   */
   callSite?: string;
 };
 
@@ -57,12 +64,12 @@ const HEADLINES: Record<ErrorContext['kind'], string> = {
  *
  * @example
  * formatReport(new Error('x'), { kind: 'spawn', name: 'divide', callSite: 'main (a.js:3:1)' });
- * // "Uncaught error in spawned callback divide, called at main (a.js:3:1)\nError: x\n    at ..."
+ * // "Uncaught error in spawned callback divide, called from main (a.js:3:1)\nError: x\n    at ..."
  */
 export function formatReport(error: unknown, context: ErrorContext): string {
   let headline = HEADLINES[context.kind];
   if (context.name) headline += ` ${context.kind === 'future' ? `in coroutine ${context.name}` : context.name}`;
-  if (context.callSite) headline += `, called at ${context.callSite}`;
+  if (context.callSite) headline += `, called from ${context.callSite}`;
   return `${headline}\n${describeError(error)}`;
 }
 

@@ -2,12 +2,17 @@
  * `IOLoop#runSync`: from a script to a coroutine and back, as a Promise that
  * cannot fail silently.
  */
-import type { CallSite } from './callsite.js';
+import { type Site, withCallSite } from './callsite.js';
 import { TimeoutError } from './errors.js';
 import { Future, fromThenable, isThenable } from './future.js';
 import type { IOLoop, TimeoutHandle } from './ioloop.js';
 
-/** Options for `IOLoop#runSync`. */
+/**
+ * Options for `IOLoop#runSync`.
+ *
+ * @example
+ * await IOLoop.current().runSync(main, { timeout: 30_000 });
+ */
 export interface RunSyncOptions {
   /** Fail with `TimeoutError` (and cancel `fn`'s Future) after this many ms. */
   timeout?: number;
@@ -40,9 +45,9 @@ export function runSync<R>(
   loop: IOLoop,
   fn: () => Future<R> | PromiseLike<R> | R,
   options: RunSyncOptions,
-  callSite: CallSite,
+  callSite: Site,
 ): Promise<R> {
-  const future = start(fn);
+  const future = start(fn, callSite);
   const outcome = new Future<R>();
   let timer: TimeoutHandle | undefined;
   const { timeout } = options;
@@ -75,11 +80,12 @@ export function runSync<R>(
   return promise;
 }
 
-function start<R>(fn: () => Future<R> | PromiseLike<R> | R): Future<R> {
+function start<R>(fn: () => Future<R> | PromiseLike<R> | R, callSite: Site): Future<R> {
   const future = new Future<R>();
   let value: unknown;
   try {
-    value = fn();
+    // The coroutine fn starts is reported where runSync was called, not in here.
+    value = withCallSite(callSite, fn);
   } catch (error) {
     future.setException(error);
     return future;

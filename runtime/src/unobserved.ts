@@ -7,14 +7,14 @@
  * Asking means `yield`, `await`, `then`/`catch`, `result()` or `exception()`;
  * any of those marks the error as seen and the Future is never reported.
  */
-import type { CallSite } from './callsite.js';
+import type { Site } from './callsite.js';
 import { IOLoop } from './ioloop.js';
 
 /** What is kept about a failed, unretrieved Future: never the Future itself, so it can be collected. */
 export interface FailureRecord {
   readonly error: unknown;
   readonly name: string | undefined;
-  readonly callSite: CallSite | undefined;
+  readonly callSite: Site | undefined;
 }
 
 const pending = new Set<FailureRecord>();

@@ -38,7 +38,12 @@ export class WaitIterator<T = unknown> {
     }
   }
 
-  /** True when every result has been handed out by `next()`. */
+  /**
+   * True when every result has been handed out by `next()`.
+   *
+   * @example
+   * while (!it.done()) console.log(yield it.next());
+   */
   done(): boolean {
     if (this.finished.length > 0 || this.unfinished > 0) return false;
     this.currentIndex = undefined;
@@ -49,6 +54,9 @@ export class WaitIterator<T = unknown> {
   /**
    * A Future of the next result to complete. Call it only while `!done()`,
    * and yield each one before asking for the next.
+   *
+   * @example
+   * const first = yield it.next(); // whichever finished first
    */
   next(): Future<T> {
     const f = new Future<T>();
@@ -61,6 +69,9 @@ export class WaitIterator<T = unknown> {
   /**
    * `for await (const value of it)` outside coroutines: each result in
    * completion order (an error stops the loop).
+   *
+   * @example
+   * for await (const page of new WaitIterator(urls.map(fetchPage))) console.log(page.length);
    */
   async *[Symbol.asyncIterator](): AsyncGenerator<T, void, undefined> {
     while (!this.done()) yield await this.next();

@@ -82,6 +82,13 @@ describe('combinators', () => {
       await Promise.resolve();
     });
 
+    it('withTimeout of a done Future is done at once, with no timer left', () => {
+      const done = new Future<string>();
+      done.setResult('ready');
+      assert.equal(withTimeout(100, done).result(), 'ready');
+      assert.equal((log().loop as unknown as { timeouts: { live: number } }).timeouts.live, 0);
+    });
+
     it('cancelling withTimeout cancels the work', () => {
       const work = new Future<number>();
       withTimeout(10, work).cancel();
@@ -219,6 +226,10 @@ describe('combinators', () => {
       })();
       await reader;
       assert.deepEqual(seen.sort(), ['bad failed: broken', 'good:ok']);
+    });
+
+    it('WaitIterator over nothing is done at once', () => {
+      assert.equal(new WaitIterator([]).done(), true);
     });
 
     it('WaitIterator works with for await', async () => {

@@ -8,6 +8,7 @@ import {
   IOLoop,
   isCoroutineFunction,
   moment,
+  setCallSiteCapture,
   sleep,
   wait,
 } from '../src/index.js';
@@ -234,6 +235,10 @@ describe('coroutine', () => {
     assert.equal(c.add.name, 'add');
   });
 
+  it('refuses something that is not a function when the coroutine is defined', () => {
+    assert.throws(() => coroutine(42 as unknown as () => Generator), /coroutine\(\) takes a generator function \(function\* \(\) \{ \.\.\. \}\), got number/);
+  });
+
   it('names the wrapper after the body and marks it as a coroutine', () => {
     const fetchUser = coroutine(function* fetchUser() {
       yield moment;
@@ -250,7 +255,7 @@ describe('coroutine', () => {
     assert.equal(await promised(), 8);
   });
 
-  it('adds each coroutine’s call site to the stack of an error passing through it', async () => {
+  it('adds the chain of calling coroutines to the stack of an error passing through them', async () => {
     const inner = coroutine(function* inner() {
       yield moment;
       throw new Error('deep');
@@ -267,10 +272,65 @@ describe('coroutine', () => {
     )) as Error;
     const stack = error.stack ?? '';
     const chain = stack.split('\n').filter((l) => l.includes('--- in coroutine'));
+    assert.deepEqual(chain.slice(0, 2), ['    --- in coroutine inner, called from coroutine middle', '    --- in coroutine middle, called from coroutine outer']);
+    assert.match(chain[2], /^ {4}--- in coroutine outer, called from .*coroutine\.test\.js:\d+:\d+\)$/);
     assert.equal(chain.length, 3, stack);
-    assert.match(chain[0], /in coroutine inner, called at .*middle .*coroutine\.test\.js:\d+:\d+/);
-    assert.match(chain[1], /in coroutine middle, called at .*outer .*coroutine\.test\.js:\d+:\d+/);
-    assert.match(chain[2], /in coroutine outer, called at .*coroutine\.test\.js:\d+:\d+/);
+    // The runner's own frames and Node's scheduling frames under them are trimmed.
+    assert.doesNotMatch(stack, /dist[\\/]src[\\/]|node:internal|\.next \(<anonymous>\)/, stack);
+    assert.match(stack.split('\n')[1], /^ {4}at inner \(.*coroutine\.test\.js:\d+:\d+\)$/);
+  });
+
+  it('keeps the caller’s frames in the stack of an error thrown before the first yield', () => {
+    const early = coroutine(function* early() {
+      throw new Error('early');
+      yield moment;
+    });
+    function callerFrame(): Future<never> {
+      return early();
+    }
+    const stack = (callerFrame().exception() as Error).stack ?? '';
+    assert.match(stack, /^Error: early\n {4}at early \(.*\n {4}at callerFrame \(/, stack);
+    assert.doesNotMatch(stack, /dist[\\/]src[\\/]/, stack);
+    assert.match(stack, /--- in coroutine early, called from callerFrame \(/);
+  });
+
+  it('records exact frames for nested coroutines with setCallSiteCapture("all")', async () => {
+    const previous = setCallSiteCapture('all');
+    try {
+      const inner = coroutine(function* inner() {
+        yield moment;
+        throw new Error('deep');
+      });
+      const outer = coroutine(function* outer() {
+        yield inner();
+      });
+      const error = (await outer().then(
+        () => undefined,
+        (e: unknown) => e,
+      )) as Error;
+      const chain = (error.stack ?? '').split('\n').filter((l) => l.includes('--- in coroutine'));
+      assert.match(chain[0], /--- in coroutine inner, called from outer \(.*coroutine\.test\.js:\d+:\d+\)$/);
+      assert.match(chain[1], /--- in coroutine outer, called from .*coroutine\.test\.js:\d+:\d+\)$/);
+    } finally {
+      setCallSiteCapture(previous);
+    }
+  });
+
+  it('reports a never-retrieved nested Future with the chain of coroutines up to a real frame', async () => {
+    const failing = coroutine(function* failing() {
+      yield moment;
+      throw new Error('ignored');
+    });
+    const parent = coroutine(function* parent() {
+      failing(); // the Future is dropped: the pattern the lint rule catches
+      yield moment;
+    });
+    parent();
+    await turn();
+    await turn();
+    log().loop.close();
+    const entry = log().take('future', /ignored/);
+    assert.match(entry.context.callSite ?? '', /^coroutine parent ← .*coroutine\.test\.js:\d+:\d+\)$/);
   });
 
   describe('cancellation', () => {

@@ -128,6 +128,12 @@ describe('ThreadPoolExecutor', function () {
     );
   });
 
+  it('names the import behind a compiled module name (fs_1) in that error', async () => {
+    // What TypeScript's CommonJS output makes of `readFileSync(...)` after `import { readFileSync } from 'fs'`.
+    const compiled = new Function('return () => (0, fs_1.readFileSync)("x")')() as () => unknown;
+    await assert.rejects(async () => await pool.submit(compiled), /uses `fs_1` \(the compiled name of an import of fs\) from outside/);
+  });
+
   it('refuses a native or bound function at once, with a clear error', () => {
     assert.throws(() => pool.submit(Math.max, 1, 2), NotSelfContainedError);
     assert.throws(() => pool.submit((() => 1).bind(null)), /native or bound, so it has none/);

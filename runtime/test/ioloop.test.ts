@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { coroutine, Future, InvalidStateError, IOLoop, ManualClock, moment, sleep } from '../src/index.js';
-import { captureLog, turn } from './log.js';
+import { assertNothingLeft, captureLog, turn } from './log.js';
 
 describe('IOLoop', () => {
   describe('callbacks', () => {
@@ -80,7 +80,7 @@ describe('IOLoop', () => {
       const entry = log().take('spawn', /division by zero/);
       assert.equal(entry.context.name, 'divide');
       assert.match(entry.context.callSite ?? '', /ioloop\.test\.js:\d+:\d+/);
-      assert.match((entry.error as Error).stack ?? '', /--- in coroutine divide, called at .*ioloop\.test\.js/);
+      assert.match((entry.error as Error).stack ?? '', /--- in coroutine divide, called from .*ioloop\.test\.js/);
     });
 
     it('spawnCallback of a coroutine that succeeds reports nothing', async () => {
@@ -135,6 +135,14 @@ describe('IOLoop', () => {
   describe('error handler', () => {
     const { log } = captureLog();
 
+    it('a report no test takes fails the test (the check every test runs after it)', () => {
+      const loop = log().loop;
+      loop.handleError(new Error('stray'), { kind: 'callback', name: 'leftover' });
+      assert.throws(() => assertNothingLeft(log().entries), /unexpected log lines[\s\S]*\[callback leftover\] stray/);
+      log().take('callback', /stray/);
+      assert.doesNotThrow(() => assertNothingLeft(log().entries));
+    });
+
     it('handleError goes to the replaceable handler', () => {
       const loop = log().loop;
       const seen: string[] = [];
@@ -159,7 +167,7 @@ describe('IOLoop', () => {
       const written = captureStderr(() =>
         loop.handleError(new RangeError('division by zero'), { kind: 'spawn', name: 'divide', callSite: 'main (/app/x.js:3:9)' }),
       );
-      assert.match(written, /^Uncaught error in spawned callback divide, called at main \(\/app\/x\.js:3:9\)\nRangeError: division by zero\n {4}at /);
+      assert.match(written, /^Uncaught error in spawned callback divide, called from main \(\/app\/x\.js:3:9\)\nRangeError: division by zero\n {4}at /);
     });
   });
 
@@ -231,6 +239,31 @@ describe('IOLoop', () => {
       assert.deepEqual(seen, [1010]);
       clock().advance(5);
       assert.deepEqual(seen, [1010, 1020]);
+    });
+
+    it('reports the error of a coroutine a timeout starts, with where the timeout was set', async () => {
+      const failing = coroutine(function* late() {
+        yield moment;
+        throw new Error('late failure');
+      });
+      log().loop.callLater(5, failing);
+      clock().advance(5);
+      await turn();
+      await turn();
+      const entry = log().take('timeout', /late failure/);
+      assert.equal(entry.context.name, 'late');
+      assert.match(entry.context.callSite ?? '', /ioloop\.test\.js/);
+    });
+
+    it('keeps deadline order with many timeouts removed (the heap compacts)', () => {
+      const loop = log().loop;
+      const fired: number[] = [];
+      const handles = [];
+      for (let i = 0; i < 1000; i++) handles.push(loop.callLater(1000 - i, () => fired.push(1000 - i)));
+      for (let i = 0; i < 1000; i++) if (i % 10 !== 0) loop.removeTimeout(handles[i]);
+      clock().advance(1000);
+      const expected = Array.from({ length: 100 }, (_, k) => 1000 - 10 * k).sort((a, b) => a - b);
+      assert.deepEqual(fired, expected);
     });
 
     it('sleep completes on the loop clock', async () => {

@@ -169,6 +169,13 @@ describe('locks', () => {
       assert.equal(sem.available, 0);
     });
 
+    it('rejects a timeout that is not a duration, leaving no waiter behind', async () => {
+      const sem = new Semaphore(0);
+      assert.throws(() => sem.acquire(-1), RangeError);
+      sem.release();
+      assert.equal(sem.available, 1, 'the slot was not handed to the refused acquire()');
+    });
+
     it('may be released above its initial value (unlike BoundedSemaphore)', () => {
       const sem = new Semaphore(1);
       sem.release();
@@ -270,7 +277,7 @@ describe('locks', () => {
       assert.ok(held instanceof Releaser);
       held.release();
       assert.equal(lock.locked(), false);
-      assert.throws(() => held.release(), ReleaseError);
+      assert.throws(() => held.release(), /Lock.release\(\) called on an unlocked Lock/);
     });
   });
 });

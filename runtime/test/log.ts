@@ -50,7 +50,7 @@ export function captureLog(options: { manual?: boolean } = {}): { log: () => Loo
     // close() reports Futures whose error was never retrieved: those count too.
     log.loop.close();
     if (this.currentTest?.state === 'failed') return;
-    assert.deepEqual(describe(log.entries), '(nothing)', 'unexpected log lines');
+    assertNothingLeft(log.entries);
   });
   return {
     log: () => {
@@ -62,6 +62,11 @@ export function captureLog(options: { manual?: boolean } = {}): { log: () => Loo
       return manual;
     },
   };
+}
+
+/** Fails when the loop reported something no test took. */
+export function assertNothingLeft(entries: Logged[]): void {
+  assert.deepEqual(describe(entries), '(nothing)', 'unexpected log lines');
 }
 
 function messageOf(error: unknown): string {

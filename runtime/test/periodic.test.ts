@@ -166,6 +166,24 @@ describe('PeriodicCallback: on a loop with a simulated clock', () => {
     assert.equal(most, 3, 'three runs were in flight at once');
   });
 
+  it('restarts cleanly when the callback stops and starts it again', () => {
+    const starts: number[] = [];
+    const pc: PeriodicCallback = new PeriodicCallback(() => {
+      starts.push(loop.time());
+      if (starts.length === 1) {
+        pc.stop();
+        pc.start(); // one schedule, from now: not two
+      }
+    }, 100);
+    pc.start();
+    clock.advance(300);
+    pc.stop();
+    pc.start(); // a second timer left behind would now fire beside the new one
+    clock.advance(250);
+    pc.stop();
+    assert.deepEqual(starts, [1100, 1200, 1300, 1400, 1500]);
+  });
+
   it('reports a generator function given without coroutine(...)', () => {
     const pc = new PeriodicCallback(function* refresh() {
       yield 1;
@@ -215,8 +233,10 @@ describe('PeriodicCallback: on real timers', () => {
     assert.equal(pc?.isRunning(), true);
     await done;
     assert.equal(pc?.isRunning(), false);
-    assert.ok(times[0] - started >= 19, `first run ${times[0] - started} ms after start`);
-    assert.ok(times[1] - times[0] >= 15 && times[2] - times[1] >= 15, `gaps ${times[1] - times[0]}, ${times[2] - times[1]}`);
+    // each run starts no earlier than its slot on the 20 ms grid (a late run does not
+    // push the later ones back; Node may fire up to 1 ms early)
+    const offsets = times.map((t) => t - started);
+    assert.ok(offsets.every((o, k) => o >= 20 * (k + 1) - 1), `runs at ${offsets.join(', ')} ms`);
     await sleep(60);
     assert.equal(times.length, 3, 'no run after stop()');
   });
@@ -226,7 +246,9 @@ describe('PeriodicCallback: on real timers', () => {
     const pc = track(new PeriodicCallback(() => calls++, 30));
     pc.start();
     pc.start();
-    await sleep(45);
+    while (calls === 0) await sleep(5);
+    // a second schedule would have the same deadline and run in the same batch
+    await new Promise((resolve) => setImmediate(resolve));
     pc.stop();
     assert.equal(calls, 1);
   });
@@ -247,6 +269,7 @@ describe('PeriodicCallback: on real timers', () => {
     assert.equal((logged[0].error as Error).message, 'tick 1 failed');
     assert.equal(logged[0].context.kind, 'periodic');
     assert.equal(logged[0].context.name, 'failingTick');
+    assert.match(logged[0].context.callSite ?? '', /periodic\.test\.js:\d+:\d+/, 'names where start() was called');
   });
 
   it('reports the error of a Future the callback returns, without waiting for it', async () => {
@@ -292,16 +315,16 @@ describe('PeriodicCallback: on real timers', () => {
       new PeriodicCallback(() => {
         times.push(loop.time());
         if (times.length === 1) {
-          const until = Date.now() + 45; // block past the next two scheduled runs on purpose
+          const until = Date.now() + 250; // block past the next two slots on purpose
           while (Date.now() < until);
         }
-      }, 20),
+      }, 100),
     );
     pc.start();
-    while (times.length < 2) await sleep(5);
+    while (times.length < 2) await sleep(10);
     pc.stop();
-    // skipping puts run 2 on the grid at 60 ms after run 1; without skipping it would
-    // start as soon as run 1 ended, 45 ms after it (a catch-up burst)
-    assert.ok(times[1] - times[0] >= 52, `second run ${times[1] - times[0]} ms after the first`);
+    // skipping puts run 2 on the next free slot, 300 ms after run 1's slot; without
+    // skipping it would start as soon as run 1 ended, 250 ms after it (a catch-up burst)
+    assert.ok(times[1] - times[0] >= 275, `second run ${times[1] - times[0]} ms after the first`);
   });
 });

@@ -151,10 +151,13 @@ describe('queues', () => {
       assert.ok(q.put(1).done());
     });
 
-    it('rejects a timeout that is not a duration', () => {
+    it('rejects a timeout that is not a duration, leaving no waiter behind', () => {
       const q = new Queue<number>({ maxsize: 1 });
-      q.putNowait(1);
-      assert.throws(() => q.put(2, -5), RangeError);
+      assert.throws(() => q.get(-5), RangeError);
+      q.putNowait(1); // not handed to the refused get()
+      assert.throws(() => q.put(2, Number.NaN), /duration in milliseconds/);
+      assert.equal(q.getNowait(), 1);
+      assert.throws(() => q.getNowait(), QueueEmpty, 'the refused put() added nothing');
     });
   });
 

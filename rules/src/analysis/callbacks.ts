@@ -1,8 +1,9 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import * as ts from 'typescript';
-import { isFunction } from './bindings';
+import { isFunction, thisClass } from './bindings';
 import type { FutureAnalysis } from './futures';
 import { isNeverReassigned, memberName, skipTsWrappers } from './imports';
+import { walk } from './walk';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
@@ -76,22 +77,12 @@ export function ignoringApi(sourceCode: SourceCode, call: TSESTree.CallExpressio
 }
 
 /** The `return` statements that belong to `fn` itself (not to functions nested in it). */
-function ownReturns(fn: FunctionNode): TSESTree.ReturnStatement[] {
+function ownReturns(sourceCode: SourceCode, fn: FunctionNode): TSESTree.ReturnStatement[] {
   const found: TSESTree.ReturnStatement[] = [];
-  const visit = (node: TSESTree.Node): void => {
+  walk(sourceCode, fn.body, (node) => {
     if (node.type === AST_NODE_TYPES.ReturnStatement) found.push(node);
-    if (node !== fn.body && (isFunction(node) || node.type === AST_NODE_TYPES.ClassBody)) return;
-    for (const key of Object.keys(node) as (keyof typeof node)[]) {
-      if (key === 'parent') continue;
-      const value: unknown = node[key];
-      for (const child of Array.isArray(value) ? value : [value]) {
-        if (child && typeof child === 'object' && typeof (child as { type?: unknown }).type === 'string') {
-          visit(child as TSESTree.Node);
-        }
-      }
-    }
-  };
-  visit(fn.body);
+    return node === fn.body || !(isFunction(node) || node.type === AST_NODE_TYPES.ClassBody);
+  });
   return found;
 }
 
@@ -109,7 +100,7 @@ export function returnsFuture(analysis: FutureAnalysis, node: TSESTree.Node): bo
     if (inner.generator || inner.async) return false;
     if (analysis.isCoroutineFunction(inner)) return true;
     if (inner.body.type !== AST_NODE_TYPES.BlockStatement) return analysis.futureSource(inner.body) !== null;
-    return ownReturns(inner).some((statement) => statement.argument !== null && analysis.futureSource(statement.argument) !== null);
+    return ownReturns(analysis.sourceCode, inner).some((statement) => statement.argument !== null && analysis.futureSource(statement.argument) !== null);
   }
   return analysis.isCoroutineFunction(inner);
 }
@@ -234,4 +225,80 @@ export function returnsFutureOrPromise(analysis: FutureAnalysis, node: TSESTree.
     if (thenable) return 'Promise';
   }
   return null;
+}
+
+/** A parameter a wrapper can copy: its name, and its type annotation's text when it has one. */
+export interface CopiedParameter {
+  readonly name: string;
+  readonly type: string | null;
+}
+
+/** A function's parameters as plain names (with their annotations), or null when one is a rest element or a pattern. */
+function simpleParameters(sourceCode: SourceCode, fn: FunctionNode): CopiedParameter[] | null {
+  const copied: CopiedParameter[] = [];
+  for (const param of fn.params) {
+    const target = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+    if (target.type !== AST_NODE_TYPES.Identifier) return null;
+    const annotation = target.typeAnnotation?.typeAnnotation;
+    copied.push({ name: target.name, type: annotation ? sourceCode.getText(annotation) : null });
+  }
+  return copied;
+}
+
+/** The function a value is defined by in this file: itself, the generator inside `coroutine(...)`, a variable's initializer. */
+function definingFunction(analysis: FutureAnalysis, node: TSESTree.Node, depth = 0): FunctionNode | null {
+  const inner = skipTsWrappers(node);
+  if (isFunction(inner)) return inner;
+  if (depth > 4) return null;
+  if (analysis.bindings.isCoroutineWrapperCall(inner)) {
+    const wrapped = inner.arguments[0];
+    return wrapped ? definingFunction(analysis, wrapped, depth + 1) : null;
+  }
+  if (inner.type === AST_NODE_TYPES.MemberExpression && inner.object.type === AST_NODE_TYPES.ThisExpression) {
+    // `this.refresh` inside a class: the method or field of that class with that name.
+    const owner = thisClass(inner.object);
+    const name = memberName(inner);
+    const member = owner?.body.body.find(
+      (element) =>
+        (element.type === AST_NODE_TYPES.MethodDefinition || element.type === AST_NODE_TYPES.PropertyDefinition) &&
+        !element.computed &&
+        element.key.type === AST_NODE_TYPES.Identifier &&
+        element.key.name === name,
+    );
+    if (member?.type === AST_NODE_TYPES.MethodDefinition) return member.value.type === AST_NODE_TYPES.FunctionExpression ? member.value : null;
+    return member?.type === AST_NODE_TYPES.PropertyDefinition && member.value ? definingFunction(analysis, member.value, depth + 1) : null;
+  }
+  if (inner.type !== AST_NODE_TYPES.Identifier) return null;
+  const variable = analysis.resolver.variableOf(inner);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (def?.type === 'FunctionName') return isFunction(def.node) ? def.node : null;
+  if (def?.type === 'Variable' && variable && isNeverReassigned(variable) && def.node.init) {
+    return definingFunction(analysis, def.node.init, depth + 1);
+  }
+  return null;
+}
+
+/**
+ * The parameters a callback declares, so a wrapper can take exactly those (with the same
+ * annotations) and pass them on: a wrapper taking `...args`, or parameters typed from the
+ * API's listener type, may not type-check where the callback itself did. Read from the
+ * function this file defines, or from the callback's type (names only). Null when
+ * unknown or when it takes a rest parameter.
+ *
+ * @example
+ * parameterNames(analysis, node); // [{ name: 'item', type: 'string' }] for `save` after `const save = coroutine(function* (item: string) {})`
+ */
+export function parameterNames(analysis: FutureAnalysis, node: TSESTree.Node): CopiedParameter[] | null {
+  const defining = definingFunction(analysis, node);
+  if (defining) return simpleParameters(analysis.sourceCode, defining);
+  if (!analysis.types) return null;
+  const signatures = analysis.types.typeOf(skipTsWrappers(node)).getCallSignatures();
+  if (signatures.length !== 1) return null;
+  const copied: CopiedParameter[] = [];
+  for (const parameter of signatures[0].getParameters()) {
+    const declaration = parameter.valueDeclaration;
+    if (!declaration || !ts.isParameter(declaration) || declaration.dotDotDotToken || !ts.isIdentifier(declaration.name)) return null;
+    copied.push({ name: parameter.getName(), type: null });
+  }
+  return copied;
 }

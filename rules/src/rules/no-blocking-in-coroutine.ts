@@ -1,11 +1,13 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { type AllowEntry, allowOptionSchema, isAllowed } from '../analysis/allow';
 import { type BlockingCall, BlockingCallFinder, isClockRead } from '../analysis/blocking-calls';
 import { enclosing } from '../analysis/enclosing';
 import { difference, indentOf, orphanComments } from '../analysis/fix-text';
 import { needsLeadingSemicolon, needsParensForAssignmentLevel, needsParensForUnaryLevel, runtimeReference } from '../analysis/fixes';
 import { getAnalysis } from '../analysis/futures';
+import { memberName } from '../analysis/imports';
+import { walk } from '../analysis/walk';
 import { createRule, type GustRule } from '../util/create-rule';
-import { type AllowEntry, allowOptionSchema, isAllowed } from '../analysis/allow';
 
 type MessageIds = 'blockingCall' | 'busyWait' | 'useAsyncApi' | 'useExecutor' | 'useSleep';
 type Options = [{ allow?: AllowEntry[] }];
@@ -15,11 +17,10 @@ interface Edit {
 }
 type Loop = TSESTree.WhileStatement | TSESTree.DoWhileStatement | TSESTree.ForStatement;
 
-/** A spin on the clock has a body that calls nothing and waits for nothing. */
-function isSpinBody(body: TSESTree.Statement): boolean {
+/** A spin on the clock has a body that calls nothing, waits for nothing and never leaves early. */
+function isSpinBody(sourceCode: Readonly<TSESLint.SourceCode>, body: TSESTree.Statement): boolean {
   let spins = true;
-  const visit = (node: TSESTree.Node): void => {
-    if (!spins) return;
+  walk(sourceCode, body, (node) => {
     switch (node.type) {
       case AST_NODE_TYPES.CallExpression:
       case AST_NODE_TYPES.NewExpression:
@@ -30,22 +31,11 @@ function isSpinBody(body: TSESTree.Statement): boolean {
       case AST_NODE_TYPES.ReturnStatement:
       case AST_NODE_TYPES.ThrowStatement:
         spins = false;
-        return;
+        return false;
       default:
-        break;
+        return spins;
     }
-    for (const key of Object.keys(node) as (keyof typeof node)[]) {
-      if (key === 'parent') continue;
-      const value: unknown = node[key];
-      const children = Array.isArray(value) ? value : [value];
-      for (const child of children) {
-        if (child && typeof child === 'object' && typeof (child as { type?: unknown }).type === 'string') {
-          visit(child as TSESTree.Node);
-        }
-      }
-    }
-  };
-  visit(body);
+  });
   return spins;
 }
 
@@ -75,6 +65,24 @@ function deadlineSides(
   if ((test.operator === '>' || test.operator === '>=') && rightClock) return { deadline: test.left, now: test.right };
   return null;
 }
+
+/** Array methods that call their callback before they return. */
+const SYNCHRONOUS_CALLBACK_METHODS = new Set([
+  'map',
+  'forEach',
+  'filter',
+  'reduce',
+  'reduceRight',
+  'some',
+  'every',
+  'find',
+  'findIndex',
+  'findLast',
+  'findLastIndex',
+  'flatMap',
+  'sort',
+  'toSorted',
+]);
 
 /** `fs.readFileSync` for a report: the module and name, as users write them. */
 function displayName(call: BlockingCall): string {
@@ -128,6 +136,21 @@ export const rule: GustRule<MessageIds, Options> = createRule<Options, MessageId
       return null;
     }
 
+    /**
+     * Whether `node` runs inside a callback that an array method calls on the spot
+     * (`map`, `forEach`, `filter`...), itself directly inside a coroutine or async function:
+     * then it blocks that coroutine as surely as if it were written there.
+     */
+    function inSynchronousCallback(node: TSESTree.Node): boolean {
+      const fn = enclosing(node, analysis.bindings).fn;
+      if (!fn || fn.async || fn.generator) return false;
+      const call = fn.parent;
+      if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(fn as TSESTree.CallExpressionArgument)) return false;
+      const callee = call.callee;
+      const name = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : null;
+      return name !== null && SYNCHRONOUS_CALLBACK_METHODS.has(name) && waitKeyword(call) !== null;
+    }
+
     /** Edits that put `operator` before `call`, with the parentheses and `;` it needs. */
     function prefix(fixer: TSESLint.RuleFixer, call: TSESTree.Node, operator: 'yield' | 'await'): TSESLint.RuleFix[] {
       const parens =
@@ -175,8 +198,14 @@ export const rule: GustRule<MessageIds, Options> = createRule<Options, MessageId
       const blocking = finder.match(call);
       if (!blocking) return;
       const operator = waitKeyword(call);
-      if (!operator) return;
+      if (!operator && !inSynchronousCallback(call)) return;
       if (isAllowed(analysis, call.callee, options.allow, context.filename, context.cwd)) return;
+      if (!operator) {
+        // Inside `items.map(p => readFileSync(p))` the call still blocks the coroutine, but
+        // there is nowhere to put a `yield`: report it and leave the rewrite to the author.
+        context.report({ node: call, messageId: 'blockingCall', data: { name: displayName(blocking) } });
+        return;
+      }
       const inChain = call.optional || call.parent.type === AST_NODE_TYPES.ChainExpression;
       const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
       const verb = operator === 'yield' ? 'Yield' : 'Await';
@@ -212,7 +241,7 @@ export const rule: GustRule<MessageIds, Options> = createRule<Options, MessageId
 
     function checkLoop(loop: Loop): void {
       const test = loop.test;
-      if (!test || !containsClockRead(sourceCode, test) || !isSpinBody(loop.body)) return;
+      if (!test || !containsClockRead(sourceCode, test) || !isSpinBody(sourceCode, loop.body)) return;
       const operator = waitKeyword(loop);
       if (!operator) return;
       const sides = deadlineSides(sourceCode, test);

@@ -6,6 +6,7 @@ import { indentOf, orphanComments, reindented } from '../analysis/fix-text';
 import { getAnalysis } from '../analysis/futures';
 import { memberName, skipTsWrappers } from '../analysis/imports';
 import { runtimeNames } from '../analysis/runtime-names';
+import { walk } from '../analysis/walk';
 import { createRule, type GustRule } from '../util/create-rule';
 
 type MessageIds = 'periodicCoroutine' | 'rewriteAsLoop';
@@ -48,28 +49,16 @@ function isStartStatement(node: TSESTree.Node, object: (candidate: TSESTree.Node
 }
 
 /** The `this`, `super` and `arguments` that belong to the code around `root`, not to functions nested in it. */
-function outerContext(root: TSESTree.Node): { thisNodes: TSESTree.ThisExpression[]; blocked: boolean } {
+function outerContext(sourceCode: Readonly<TSESLint.SourceCode>, root: TSESTree.Node): { thisNodes: TSESTree.ThisExpression[]; blocked: boolean } {
   const thisNodes: TSESTree.ThisExpression[] = [];
   let blocked = false;
-  const visit = (node: TSESTree.Node): void => {
+  walk(sourceCode, root, (node) => {
     if (node.type === AST_NODE_TYPES.ThisExpression) thisNodes.push(node);
     if (node.type === AST_NODE_TYPES.Super || node.type === AST_NODE_TYPES.MetaProperty) blocked = true;
     if (node.type === AST_NODE_TYPES.Identifier && node.name === 'arguments') blocked = true;
     // A non-arrow function or a class has its own `this` and `arguments`.
-    if (node !== root && ((isFunction(node) && node.type !== AST_NODE_TYPES.ArrowFunctionExpression) || node.type === AST_NODE_TYPES.ClassBody)) {
-      return;
-    }
-    for (const key of Object.keys(node) as (keyof typeof node)[]) {
-      if (key === 'parent') continue;
-      const value: unknown = node[key];
-      for (const child of Array.isArray(value) ? value : [value]) {
-        if (child && typeof child === 'object' && typeof (child as { type?: unknown }).type === 'string') {
-          visit(child as TSESTree.Node);
-        }
-      }
-    }
-  };
-  visit(root);
+    return node === root || !((isFunction(node) && node.type !== AST_NODE_TYPES.ArrowFunctionExpression) || node.type === AST_NODE_TYPES.ClassBody);
+  });
   return { thisNodes, blocked };
 }
 
@@ -150,10 +139,62 @@ export const rule: GustRule<MessageIds, Options> = createRule<Options, MessageId
       return statement.range;
     }
 
+    /**
+     * The import edits, with the `PeriodicCallback` import taken out when the rewrite
+     * removes its last use (an unused import would be the next lint error). When it is
+     * the only name in its import, the names the rewrite needs take its place, so the two
+     * edits never overlap.
+     */
+    function withoutPeriodicImport(
+      fixer: TSESLint.RuleFixer,
+      created: TSESTree.NewExpression,
+      plan: RewritePlan,
+      importFixes: readonly TSESLint.RuleFix[],
+    ): TSESLint.RuleFix[] {
+      const fixes = [...importFixes];
+      const callee = skipTsWrappers(created.callee);
+      if (callee.type !== AST_NODE_TYPES.Identifier) return fixes;
+      const variable = analysis.resolver.variableOf(callee);
+      const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+      if (!variable || !def) return fixes;
+      const rewritten = [plan.replaced, ...(plan.removed ? [plan.removed] : [])];
+      const unusedAfter = variable.references
+        .filter((reference) => !reference.init)
+        .every(({ identifier }) => rewritten.some((node) => identifier.range[0] >= node.range[0] && identifier.range[1] <= node.range[1]));
+      if (!unusedAfter) return fixes;
+      let entry: TSESTree.Node | null = null;
+      let siblings: readonly TSESTree.Node[] = [];
+      if (def.type === 'ImportBinding' && def.node.type === AST_NODE_TYPES.ImportSpecifier && def.node.parent.type === AST_NODE_TYPES.ImportDeclaration) {
+        entry = def.node;
+        siblings = def.node.parent.specifiers.filter((specifier) => specifier.type === AST_NODE_TYPES.ImportSpecifier);
+      } else if (def.type === 'Variable' && def.node.id.type === AST_NODE_TYPES.ObjectPattern) {
+        entry = def.node.id.properties.find((property) => property.value === def.name) ?? null;
+        siblings = def.node.id.properties;
+      }
+      if (!entry) return fixes;
+      const at = siblings.indexOf(entry);
+      if (siblings.length > 1) {
+        const range: TSESTree.Range = at > 0 ? [siblings[at - 1].range[1], entry.range[1]] : [entry.range[0], siblings[1].range[0]];
+        // An import added right after the removed name goes after the name before it instead.
+        return [
+          ...fixes.map((fix) =>
+            at > 0 && fix.range[0] === entry.range[1] && fix.range[1] === entry.range[1]
+              ? fixer.insertTextAfterRange([range[0], range[0]], fix.text)
+              : fix,
+          ),
+          fixer.removeRange(range),
+        ];
+      }
+      const joined = fixes.findIndex((fix) => fix.range[0] === entry.range[1] && fix.range[1] === entry.range[1]);
+      if (joined < 0) return fixes;
+      fixes[joined] = fixer.replaceText(entry, fixes[joined].text.replace(/^,\s*/, ''));
+      return fixes;
+    }
+
     /** The name for `const self = this;`, '' when none is needed, or null when the rewrite cannot keep the code's meaning. */
     function selfName(callback: TSESTree.Node, period: TSESTree.Node, plan: RewritePlan): string | null {
-      const callbackContext = outerContext(callback);
-      const periodContext = outerContext(period);
+      const callbackContext = outerContext(sourceCode, callback);
+      const periodContext = outerContext(sourceCode, period);
       if (callbackContext.blocked || periodContext.blocked) return null;
       if (callbackContext.thisNodes.length + periodContext.thisNodes.length === 0) return '';
       if (!STATEMENT_LISTS.has(plan.replaced.parent?.type ?? '')) return null;
@@ -161,9 +202,9 @@ export const rule: GustRule<MessageIds, Options> = createRule<Options, MessageId
       return ['self', 'that', 'owner'].find((name) => ASTUtils.findVariable(scope, name) === null) ?? null;
     }
 
-    function rewrite(callback: TSESTree.Node, period: TSESTree.Node, plan: RewritePlan, self: string) {
+    function rewrite(created: TSESTree.NewExpression, callback: TSESTree.Node, period: TSESTree.Node, plan: RewritePlan, self: string) {
       return (fixer: TSESLint.RuleFixer): TSESLint.RuleFix[] => {
-        const thisNodes = self === '' ? [] : [...outerContext(callback).thisNodes, ...outerContext(period).thisNodes];
+        const thisNodes = self === '' ? [] : [...outerContext(sourceCode, callback).thisNodes, ...outerContext(sourceCode, period).thisNodes];
         /** `node`'s text with the outer `this` renamed, so it still means the same object inside `function*`. */
         const textOf = (node: TSESTree.Node): string => {
           let text = sourceCode.getText(node);
@@ -206,7 +247,7 @@ export const rule: GustRule<MessageIds, Options> = createRule<Options, MessageId
         ].join('\n');
         const selfLine = self !== '' ? `const ${self} = this;\n${indent}` : '';
         return [
-          ...names.fixes,
+          ...withoutPeriodicImport(fixer, created, plan, names.fixes),
           ...(plan.removed ? [fixer.removeRange(lineRange(plan.removed))] : []),
           fixer.replaceText(plan.replaced, `${comments}${selfLine}${loop}`),
         ];
@@ -228,7 +269,7 @@ export const rule: GustRule<MessageIds, Options> = createRule<Options, MessageId
           data: { kind },
           suggest:
             plan && self !== null && period && period.type !== AST_NODE_TYPES.SpreadElement
-              ? [{ messageId: 'rewriteAsLoop', fix: rewrite(callback, period, plan, self) }]
+              ? [{ messageId: 'rewriteAsLoop', fix: rewrite(created, callback, period, plan, self) }]
               : [],
         });
       },

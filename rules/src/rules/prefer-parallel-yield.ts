@@ -6,6 +6,7 @@ import { indentOf, orphanComments } from '../analysis/fix-text';
 import { needsLeadingSemicolon, needsParensForUnaryLevel } from '../analysis/fixes';
 import { getAnalysis } from '../analysis/futures';
 import { memberName, skipTsWrappers } from '../analysis/imports';
+import { descendants } from '../analysis/walk';
 import { createRule, type GustRule } from '../util/create-rule';
 
 type MessageIds = 'sequential' | 'sequentialLoop' | 'yieldTogether' | 'yieldAllIterations';
@@ -52,25 +53,6 @@ function stepOf(statement: TSESTree.Statement): YieldStep | null {
     return { statement, ...found, family: statement.kind, target: declarator.id };
   }
   return null;
-}
-
-/** Every node under `root`, depth first. */
-function descendants(root: TSESTree.Node): TSESTree.Node[] {
-  const found: TSESTree.Node[] = [];
-  const visit = (node: TSESTree.Node): void => {
-    found.push(node);
-    for (const key of Object.keys(node) as (keyof typeof node)[]) {
-      if (key === 'parent') continue;
-      const value: unknown = node[key];
-      for (const child of Array.isArray(value) ? value : [value]) {
-        if (child && typeof child === 'object' && typeof (child as { type?: unknown }).type === 'string') {
-          visit(child as TSESTree.Node);
-        }
-      }
-    }
-  };
-  visit(root);
-  return found;
 }
 
 /** A pattern's text without its type annotation (`user: User` gives `user`). */
@@ -137,7 +119,7 @@ export const rule: GustRule<MessageIds, Options> = createRule<Options, MessageId
       if (step.statement.type === AST_NODE_TYPES.VariableDeclaration) {
         for (const variable of sourceCode.getDeclaredVariables(step.statement)) variables.add(variable);
       } else if (step.target) {
-        for (const node of descendants(step.target)) {
+        for (const node of descendants(sourceCode, step.target)) {
           if (node.type === AST_NODE_TYPES.Identifier) {
             const variable = analysis.resolver.variableOf(node);
             if (variable) variables.add(variable);
@@ -151,7 +133,7 @@ export const rule: GustRule<MessageIds, Options> = createRule<Options, MessageId
     /** Whether `step`'s call, or its target, touches what earlier steps wrote. */
     function dependsOn(step: YieldStep, earlier: readonly YieldStep[]): boolean {
       const written = earlier.map(writes);
-      const read = descendants(step.call).filter((node): node is TSESTree.Identifier => node.type === AST_NODE_TYPES.Identifier);
+      const read = descendants(sourceCode, step.call).filter((node): node is TSESTree.Identifier => node.type === AST_NODE_TYPES.Identifier);
       const callText = sourceCode.getText(step.call);
       const ownWrites = writes(step);
       return written.some(
@@ -232,15 +214,18 @@ export const rule: GustRule<MessageIds, Options> = createRule<Options, MessageId
       const body =
         loop.body.type === AST_NODE_TYPES.BlockStatement && loop.body.body.length === 1 ? loop.body.body[0] : loop.body;
       if (body.type !== AST_NODE_TYPES.ExpressionStatement) return;
-      const found = yieldedCall(body.expression);
+      // `yield f(item);`, or `results.push(yield f(item));` collecting the results in order.
+      const collector = pushTarget(body.expression);
+      const found = yieldedCall(collector ? collector.arguments[0] : body.expression);
       if (!found || !isParallelizable(found.call) || enclosing(found.yieldNode, analysis.bindings).kind !== 'coroutine') return;
       const loopVariables = new Set(sourceCode.getDeclaredVariables(loop.left));
-      const usesItem = descendants(found.call).some((node) => {
-        if (node.type !== AST_NODE_TYPES.Identifier) return false;
-        const variable = analysis.resolver.variableOf(node);
-        return variable !== null && loopVariables.has(variable);
-      });
-      if (!usesItem) return;
+      const readsItem = (root: TSESTree.Node): boolean =>
+        descendants(sourceCode, root).some((node) => {
+          if (node.type !== AST_NODE_TYPES.Identifier) return false;
+          const variable = analysis.resolver.variableOf(node);
+          return variable !== null && loopVariables.has(variable);
+        });
+      if (!readsItem(found.call) || (collector && readsItem(collector.callee))) return;
       context.report({
         node: found.yieldNode,
         messageId: 'sequentialLoop',
@@ -253,8 +238,10 @@ export const rule: GustRule<MessageIds, Options> = createRule<Options, MessageId
               const mapper = `(${patternText(sourceCode, declarator.id)}) => ${sourceCode.getText(found.call)}`;
               const receiver = needsParensForUnaryLevel(items, sourceCode) || !isMemberObjectSafe(items) ? `(${itemsText})` : itemsText;
               const mapped = isKnownArray(analysis, items) ? `${receiver}.map(${mapper})` : `Array.from(${itemsText}, ${mapper})`;
-              const comments = orphanComments(sourceCode, loop, [items, declarator.id, found.call], indentOf(sourceCode, loop));
-              return fixer.replaceText(loop, `${comments}yield ${mapped};`);
+              const kept = [items, declarator.id, found.call, ...(collector ? [collector.callee] : [])];
+              const comments = orphanComments(sourceCode, loop, kept, indentOf(sourceCode, loop));
+              const statement = collector ? `${sourceCode.getText(collector.callee)}(...(yield ${mapped}));` : `yield ${mapped};`;
+              return fixer.replaceText(loop, `${comments}${statement}`);
             },
           },
         ],
@@ -272,6 +259,13 @@ export const rule: GustRule<MessageIds, Options> = createRule<Options, MessageId
     };
   },
 });
+
+/** `list.push(x)` with a single argument: the call, so its argument and callee can be read. */
+function pushTarget(node: TSESTree.Expression): TSESTree.CallExpression | null {
+  if (node.type !== AST_NODE_TYPES.CallExpression || node.arguments.length !== 1) return null;
+  const callee = node.callee;
+  return callee.type === AST_NODE_TYPES.MemberExpression && !callee.optional && memberName(callee) === 'push' ? node : null;
+}
 
 /** Whether `node` can be written before `.map` without parentheses. */
 function isMemberObjectSafe(node: TSESTree.Node): boolean {

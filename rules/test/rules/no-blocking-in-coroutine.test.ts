@@ -1,5 +1,5 @@
 import { rule } from '../../src/rules/no-blocking-in-coroutine';
-import { ruleTester } from '../rule-tester';
+import { ruleTester, typedRuleTester } from '../rule-tester';
 
 ruleTester.run('no-blocking-in-coroutine', rule, {
   valid: [
@@ -32,6 +32,13 @@ import { coroutine } from 'gust';
 const watch = coroutine(function* () {
   setTimeout(() => fs.readFileSync('a.txt'), 10);
 });
+`,
+    },
+    {
+      name: 'an array callback outside any coroutine',
+      code: `
+import * as fs from 'fs';
+export const texts = ['a'].map((p) => fs.readFileSync(p, 'utf8'));
 `,
     },
     {
@@ -88,6 +95,18 @@ const check = coroutine(function* () {
 });
 `,
       options: [{ allow: [{ from: 'package', package: 'fs', name: 'existsSync' }] }],
+    },
+    {
+      name: 'allowed by file specifier: a blocking call in a file that is allowed to block',
+      code: `
+import * as fs from 'fs';
+import { coroutine } from 'gust';
+const check = coroutine(function* () {
+  return fs.statSync('a.txt');
+});
+`,
+      filename: 'scripts/build.ts',
+      options: [{ allow: [{ from: 'file', name: 'statSync', path: 'scripts/build.ts' }] }],
     },
     {
       name: 'a clock loop that waits inside',
@@ -537,6 +556,51 @@ const lines = coroutine(function* (path: string) {
       ],
     },
     {
+      name: 'a name `promises` already taken: the executor instead of the fs.promises twin',
+      code: `
+import { readFileSync } from 'fs';
+import { coroutine, IOLoop } from 'gust';
+const promises: string[] = [];
+const load = coroutine(function* (path: string) {
+  promises.push(path);
+  return readFileSync(path);
+});
+`,
+      errors: [
+        {
+          messageId: 'blockingCall',
+          line: 7,
+          column: 10,
+          endColumn: 28,
+          suggestions: [
+            {
+              messageId: 'useExecutor',
+              output: `
+import { readFileSync } from 'fs';
+import { coroutine, IOLoop } from 'gust';
+const promises: string[] = [];
+const load = coroutine(function* (path: string) {
+  promises.push(path);
+  return yield IOLoop.current().runInExecutor(null, (...args) => require('fs').readFileSync(...args), path);
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a blocking call in an array callback runs inside the coroutine: reported without a suggestion',
+      code: `
+import * as fs from 'fs';
+import { coroutine } from 'gust';
+const loadAll = coroutine(function* (paths: string[]) {
+  return paths.map((p) => fs.readFileSync(p, 'utf8'));
+});
+`,
+      errors: [{ messageId: 'blockingCall', data: { name: 'fs.readFileSync' }, line: 5, column: 27, endColumn: 53, suggestions: [] }],
+    },
+    {
       name: 'Atomics.wait has no suggestion',
       code: `
 import { coroutine } from 'gust';
@@ -612,6 +676,36 @@ const pause = coroutine(function* (ms: number) {
       ],
     },
     {
+      name: 'busy-wait until a conditional deadline: the deadline is parenthesised in the subtraction',
+      code: `
+import * as gust from 'gust';
+const pause = gust.coroutine(function* (long: boolean) {
+  const start = Date.now();
+  while (Date.now() <= (long ? start + 100 : start + 10));
+});
+`,
+      errors: [
+        {
+          messageId: 'busyWait',
+          line: 5,
+          column: 3,
+          endColumn: 59,
+          suggestions: [
+            {
+              messageId: 'useSleep',
+              output: `
+import * as gust from 'gust';
+const pause = gust.coroutine(function* (long: boolean) {
+  const start = Date.now();
+  yield gust.sleep((long ? start + 100 : start + 10) - Date.now());
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'busy-wait do/while with a counter, mirrored comparison, in an async function',
       code: `
 async function pause(end: number) {
@@ -639,6 +733,37 @@ const pause = coroutine(function* (end: number) {
 });
 `,
       errors: [{ messageId: 'busyWait', line: 4, column: 3, endColumn: 32, suggestions: [] }],
+    },
+  ],
+});
+
+typedRuleTester.run('no-blocking-in-coroutine (typed)', rule, {
+  valid: [
+    {
+      name: 'a blocking call outside any coroutine',
+      code: "import * as fs from 'node:fs';\nexport const text = fs.readFileSync('a.txt', 'utf8');",
+    },
+  ],
+  invalid: [
+    {
+      name: 'a blocking call inside an @coroutine method, with type information',
+      code: "import { coroutine } from 'gust';\nimport { existsSync } from 'node:fs';\nexport class Store {\n  @coroutine\n  *has(path: string) {\n    return existsSync(path);\n  }\n}",
+      errors: [
+        {
+          messageId: 'blockingCall',
+          data: { name: 'fs.existsSync' },
+          line: 6,
+          column: 12,
+          endColumn: 28,
+          suggestions: [
+            {
+              messageId: 'useExecutor',
+              output:
+                "import { coroutine, IOLoop } from 'gust';\nimport { existsSync } from 'node:fs';\nexport class Store {\n  @coroutine\n  *has(path: string) {\n    return yield IOLoop.current().runInExecutor(null, (...args) => require('node:fs').existsSync(...args), path);\n  }\n}",
+            },
+          ],
+        },
+      ],
     },
   ],
 });

@@ -1,5 +1,5 @@
 import { rule } from '../../src/rules/no-coroutine-periodic-callback';
-import { ruleTester } from '../rule-tester';
+import { ruleTester, typedRuleTester } from '../rule-tester';
 
 ruleTester.run('no-coroutine-periodic-callback', rule, {
   valid: [
@@ -52,7 +52,7 @@ new PeriodicCallback(flush, 1000).start();
   ],
   invalid: [
     {
-      name: 'a coroutine, started in the same statement: sleep added to the import',
+      name: 'a coroutine, started in the same statement: sleep added to the import, PeriodicCallback taken out',
       code: `
 import { coroutine, IOLoop, PeriodicCallback } from 'gust';
 const poll = coroutine(function* () {});
@@ -69,7 +69,7 @@ new PeriodicCallback(poll, 1000).start();
             {
               messageId: 'rewriteAsLoop',
               output: `
-import { coroutine, IOLoop, PeriodicCallback, sleep } from 'gust';
+import { coroutine, IOLoop, sleep } from 'gust';
 const poll = coroutine(function* () {});
 IOLoop.current().spawnCallback(coroutine(function* () {
   while (true) {
@@ -108,7 +108,7 @@ function main() {
             {
               messageId: 'rewriteAsLoop',
               output: `
-import { PeriodicCallback, IOLoop, coroutine, sleep } from 'gust';
+import { IOLoop, coroutine, sleep } from 'gust';
 function main() {
   report();
   // go
@@ -183,7 +183,7 @@ class Cache {
             {
               messageId: 'rewriteAsLoop',
               output: `
-import { coroutine, PeriodicCallback, IOLoop, sleep } from 'gust';
+import { coroutine, IOLoop, sleep } from 'gust';
 class Cache {
   interval = 1000;
   @coroutine
@@ -223,7 +223,7 @@ new PeriodicCallback(() => poll(db), 250).start()
             {
               messageId: 'rewriteAsLoop',
               output: `
-const { coroutine, PeriodicCallback, IOLoop, sleep } = require('gust')
+const { coroutine, IOLoop, sleep } = require('gust')
 const poll = coroutine(function* (_db) {})
 const db = {}
 IOLoop.current().spawnCallback(coroutine(function* () {
@@ -254,11 +254,75 @@ new PeriodicCallback((coroutine(function* () {})), 10).start();
             {
               messageId: 'rewriteAsLoop',
               output: `
-import { coroutine, PeriodicCallback, IOLoop, sleep } from 'gust';
+import { coroutine, IOLoop, sleep } from 'gust';
 IOLoop.current().spawnCallback(coroutine(function* () {
   while (true) {
     yield coroutine(function* () {})();
     yield sleep(10);
+  }
+}));
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'PeriodicCallback first of several names, still used elsewhere: the import stays',
+      code: `
+import { PeriodicCallback, coroutine } from 'gust';
+const poll = coroutine(function* () {});
+new PeriodicCallback(poll, 1000).start();
+new PeriodicCallback(() => console.log('tick'), 1000).start();
+`,
+      errors: [
+        {
+          messageId: 'periodicCoroutine',
+          line: 4,
+          column: 22,
+          endColumn: 26,
+          suggestions: [
+            {
+              messageId: 'rewriteAsLoop',
+              output: `
+import { PeriodicCallback, coroutine, IOLoop, sleep } from 'gust';
+const poll = coroutine(function* () {});
+IOLoop.current().spawnCallback(coroutine(function* () {
+  while (true) {
+    yield poll();
+    yield sleep(1000);
+  }
+}));
+new PeriodicCallback(() => console.log('tick'), 1000).start();
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'PeriodicCallback first of several names and no longer used: taken out',
+      code: `
+import { PeriodicCallback, coroutine } from 'gust';
+const poll = coroutine(function* () {});
+new PeriodicCallback(poll, 1000).start();
+`,
+      errors: [
+        {
+          messageId: 'periodicCoroutine',
+          line: 4,
+          column: 22,
+          endColumn: 26,
+          suggestions: [
+            {
+              messageId: 'rewriteAsLoop',
+              output: `
+import { coroutine, IOLoop, sleep } from 'gust';
+const poll = coroutine(function* () {});
+IOLoop.current().spawnCallback(coroutine(function* () {
+  while (true) {
+    yield poll();
+    yield sleep(1000);
   }
 }));
 `,
@@ -306,7 +370,7 @@ new PeriodicCallback(syncAll, 30000).start();
             {
               messageId: 'rewriteAsLoop',
               output: `
-import { PeriodicCallback, IOLoop, coroutine, sleep } from 'gust';
+import { IOLoop, coroutine, sleep } from 'gust';
 import { syncAll } from './sync';
 IOLoop.current().spawnCallback(coroutine(function* () {
   while (true) {
@@ -315,6 +379,61 @@ IOLoop.current().spawnCallback(coroutine(function* () {
   }
 }));
 `,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+typedRuleTester.run('no-coroutine-periodic-callback (typed)', rule, {
+  valid: [
+    {
+      name: 'a synchronous function from another file',
+      code: "import { PeriodicCallback } from 'gust';\nimport { tick } from './jobs';\nnew PeriodicCallback(tick, 10).start();",
+    },
+    {
+      name: "a function returning a user's own Future class, which is not a thenable",
+      code: "import { PeriodicCallback } from 'gust';\nimport { compute } from './own-future';\nnew PeriodicCallback(compute, 10).start();",
+    },
+  ],
+  invalid: [
+    {
+      name: 'a Promise-returning function from another file, known only by its type',
+      code: "import { PeriodicCallback } from 'gust';\nimport { ping } from './jobs';\nnew PeriodicCallback(ping, 10).start();",
+      errors: [
+        {
+          messageId: 'periodicCoroutine',
+          data: { kind: 'Promise' },
+          line: 3,
+          column: 22,
+          endColumn: 26,
+          suggestions: [
+            {
+              messageId: 'rewriteAsLoop',
+              output:
+                "import { IOLoop, coroutine, sleep } from 'gust';\nimport { ping } from './jobs';\nIOLoop.current().spawnCallback(coroutine(function* () {\n  while (true) {\n    yield ping();\n    yield sleep(10);\n  }\n}));",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a Future-returning method from another file',
+      code: "import { PeriodicCallback } from 'gust';\nimport { jobs } from './jobs';\nnew PeriodicCallback(() => jobs.refresh(1), 10).start();",
+      errors: [
+        {
+          messageId: 'periodicCoroutine',
+          data: { kind: 'Future' },
+          line: 3,
+          column: 22,
+          endColumn: 43,
+          suggestions: [
+            {
+              messageId: 'rewriteAsLoop',
+              output:
+                "import { IOLoop, coroutine, sleep } from 'gust';\nimport { jobs } from './jobs';\nIOLoop.current().spawnCallback(coroutine(function* () {\n  while (true) {\n    yield jobs.refresh(1);\n    yield sleep(10);\n  }\n}));",
             },
           ],
         },

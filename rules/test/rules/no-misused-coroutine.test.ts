@@ -1,5 +1,5 @@
 import { rule } from '../../src/rules/no-misused-coroutine';
-import { ruleTester } from '../rule-tester';
+import { ruleTester, typedRuleTester } from '../rule-tester';
 
 ruleTester.run('no-misused-coroutine', rule, {
   valid: [
@@ -40,7 +40,7 @@ setTimeout(() => { refresh(); }, 10);
       name: 'map, whose result can be yielded',
       code: `
 import { coroutine } from 'gust';
-const save = coroutine(function* (_item: string) {});
+const save = coroutine(function* (item: string) { yield item; });
 const saveAll = coroutine(function* (items: string[]) {
   yield items.map(save);
 });
@@ -99,10 +99,10 @@ setTimeout(() => IOLoop.current().spawnCallback(refresh), 1000);
       ],
     },
     {
-      name: 'setTimeout with extra arguments forwards them',
+      name: 'setTimeout with extra arguments forwards them as the coroutine declares its parameters',
       code: `
 import { coroutine, IOLoop } from 'gust';
-const load = coroutine(function* (_id: string) {});
+const load = coroutine(function* (id: string) {});
 setTimeout(load, 10, 'a');
 `,
       errors: [
@@ -116,8 +116,8 @@ setTimeout(load, 10, 'a');
               messageId: 'spawn',
               output: `
 import { coroutine, IOLoop } from 'gust';
-const load = coroutine(function* (_id: string) {});
-setTimeout((...args) => IOLoop.current().spawnCallback(load, ...args), 10, 'a');
+const load = coroutine(function* (id: string) {});
+setTimeout((id: string) => IOLoop.current().spawnCallback(load, id), 10, 'a');
 `,
             },
           ],
@@ -182,11 +182,11 @@ process.nextTick(() => IOLoop.current().spawnCallback(coroutine(function* () {
       ],
     },
     {
-      name: 'an event listener: arguments forwarded, a new import added',
+      name: 'an event listener: the parameters the coroutine declares are forwarded',
       code: `
 import { refreshAll } from './jobs';
 import { coroutine } from 'gust';
-const onSignal = coroutine(function* (_signal: string) { yield refreshAll(); });
+const onSignal = coroutine(function* (signal: string) { yield refreshAll(signal); });
 process.once('SIGHUP', onSignal);
 `,
       errors: [
@@ -202,8 +202,8 @@ process.once('SIGHUP', onSignal);
               output: `
 import { refreshAll } from './jobs';
 import { coroutine, IOLoop } from 'gust';
-const onSignal = coroutine(function* (_signal: string) { yield refreshAll(); });
-process.once('SIGHUP', (...args) => IOLoop.current().spawnCallback(onSignal, ...args));
+const onSignal = coroutine(function* (signal: string) { yield refreshAll(signal); });
+process.once('SIGHUP', (signal: string) => IOLoop.current().spawnCallback(onSignal, signal));
 `,
             },
           ],
@@ -211,7 +211,7 @@ process.once('SIGHUP', (...args) => IOLoop.current().spawnCallback(onSignal, ...
       ],
     },
     {
-      name: 'addEventListener with an @coroutine method keeps this by binding it',
+      name: 'addEventListener with an @coroutine method: the wrapper takes what the method declares and keeps this',
       code: `
 import { coroutine } from 'gust';
 class Panel {
@@ -238,7 +238,7 @@ class Panel {
   @coroutine
   *refresh() {}
   bind(button: EventTarget) {
-    button.addEventListener('click', (...args) => IOLoop.current().spawnCallback(this.refresh.bind(this), ...args));
+    button.addEventListener('click', () => IOLoop.current().spawnCallback(() => this.refresh()));
   }
 }
 `,
@@ -251,7 +251,7 @@ class Panel {
       name: 'forEach in a coroutine over a known array: yield map, or spawn each',
       code: `
 import { coroutine } from 'gust';
-const save = coroutine(function* (_item: string) {});
+const save = coroutine(function* (item: string) { yield item; });
 const saveAll = coroutine(function* (items: string[]) {
   items.forEach(save);
 });
@@ -269,7 +269,7 @@ const saveAll = coroutine(function* (items: string[]) {
               data: { receiver: 'items' },
               output: `
 import { coroutine } from 'gust';
-const save = coroutine(function* (_item: string) {});
+const save = coroutine(function* (item: string) { yield item; });
 const saveAll = coroutine(function* (items: string[]) {
   yield items.map(save);
 });
@@ -279,9 +279,9 @@ const saveAll = coroutine(function* (items: string[]) {
               messageId: 'spawn',
               output: `
 import { coroutine, IOLoop } from 'gust';
-const save = coroutine(function* (_item: string) {});
+const save = coroutine(function* (item: string) { yield item; });
 const saveAll = coroutine(function* (items: string[]) {
-  items.forEach((item) => IOLoop.current().spawnCallback(save, item));
+  items.forEach((item: string) => IOLoop.current().spawnCallback(save, item));
 });
 `,
             },
@@ -293,7 +293,7 @@ const saveAll = coroutine(function* (items: string[]) {
       name: 'forEach in an async function: await Promise.all, comments kept',
       code: `
 import { coroutine } from 'gust';
-const save = coroutine(function* (_item: string) {});
+const save = coroutine(function* (item: string) { yield item; });
 async function saveAll() {
   const items = ['a', 'b'];
   items.forEach(/* one by one */ save);
@@ -310,7 +310,7 @@ async function saveAll() {
               messageId: 'awaitAll',
               output: `
 import { coroutine } from 'gust';
-const save = coroutine(function* (_item: string) {});
+const save = coroutine(function* (item: string) { yield item; });
 async function saveAll() {
   const items = ['a', 'b'];
   await Promise.all(items.map(/* one by one */ save));
@@ -321,11 +321,54 @@ async function saveAll() {
               messageId: 'spawn',
               output: `
 import { coroutine, IOLoop } from 'gust';
-const save = coroutine(function* (_item: string) {});
+const save = coroutine(function* (item: string) { yield item; });
 async function saveAll() {
   const items = ['a', 'b'];
-  items.forEach(/* one by one */ (item) => IOLoop.current().spawnCallback(save, item));
+  items.forEach(/* one by one */ (item: string) => IOLoop.current().spawnCallback(save, item));
 }
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'forEach in a coroutine without semicolons: yield starts the statement, no semicolon needed',
+      code: `
+import { coroutine } from 'gust'
+const save = coroutine(function* (item: string) { yield item })
+const saveAll = coroutine(function* () {
+  const items = ['a']
+  items.forEach(save)
+})
+`,
+      errors: [
+        {
+          messageId: 'misused',
+          line: 6,
+          column: 17,
+          endColumn: 21,
+          suggestions: [
+            {
+              messageId: 'yieldMap',
+              output: `
+import { coroutine } from 'gust'
+const save = coroutine(function* (item: string) { yield item })
+const saveAll = coroutine(function* () {
+  const items = ['a']
+  yield items.map(save)
+})
+`,
+            },
+            {
+              messageId: 'spawn',
+              output: `
+import { coroutine, IOLoop } from 'gust'
+const save = coroutine(function* (item: string) { yield item })
+const saveAll = coroutine(function* () {
+  const items = ['a']
+  items.forEach((item: string) => IOLoop.current().spawnCallback(save, item))
+})
 `,
             },
           ],
@@ -336,7 +379,7 @@ async function saveAll() {
       name: 'forEach outside a coroutine, over something not known to be an array: spawn only, parenthesised callback',
       code: `
 import { coroutine, IOLoop } from 'gust'
-const save = coroutine(function* (_item: string) {})
+const save = coroutine(function* (item: string) { yield item })
 const item = 1
 lookup().forEach((save))
 `,
@@ -351,9 +394,9 @@ lookup().forEach((save))
               messageId: 'spawn',
               output: `
 import { coroutine, IOLoop } from 'gust'
-const save = coroutine(function* (_item: string) {})
+const save = coroutine(function* (item: string) { yield item })
 const item = 1
-lookup().forEach(((item) => IOLoop.current().spawnCallback(save, item)))
+lookup().forEach(((item: string) => IOLoop.current().spawnCallback(save, item)))
 `,
             },
           ],
@@ -361,7 +404,7 @@ lookup().forEach(((item) => IOLoop.current().spawnCallback(save, item)))
       ],
     },
     {
-      name: 'forEach with a callback mentioning item: the wrapper picks another name',
+      name: 'forEach with a method held by an object: the call keeps its object',
       code: `
 import { coroutine, IOLoop } from 'gust';
 const store = { item: coroutine(function* (_x: string) {}) };
@@ -379,7 +422,35 @@ const store = { item: coroutine(function* (_x: string) {}) };
               output: `
 import { coroutine, IOLoop } from 'gust';
 const store = { item: coroutine(function* (_x: string) {}) };
-['a'].forEach((value) => IOLoop.current().spawnCallback(() => store.item(value)));
+['a'].forEach((item) => IOLoop.current().spawnCallback(() => store.item(item)));
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a listener method whose parameters are unknown: arguments spread, the method bound to its object',
+      code: `
+import { IOLoop } from 'gust';
+import { store } from './store';
+emitter.on('data', store.save);
+`,
+      settings: { gust: { coroutines: ['store.save'] } },
+      errors: [
+        {
+          messageId: 'misused',
+          data: { api: 'on' },
+          line: 4,
+          column: 20,
+          endColumn: 30,
+          suggestions: [
+            {
+              messageId: 'spawn',
+              output: `
+import { IOLoop } from 'gust';
+import { store } from './store';
+emitter.on('data', (...args) => IOLoop.current().spawnCallback(store.save.bind(store), ...args));
 `,
             },
           ],
@@ -408,6 +479,66 @@ import { flush } from './metrics';
 import { IOLoop } from 'gust';
 setInterval(() => IOLoop.current().spawnCallback(flush), 5000);
 `,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+typedRuleTester.run('no-misused-coroutine (typed)', rule, {
+  valid: [
+    {
+      name: "a user's own Future class is not gust's",
+      code: "import { compute } from './own-future';\nsetTimeout(compute, 10);",
+    },
+    {
+      name: 'a synchronous function from another file',
+      code: "import { tick } from './jobs';\nqueueMicrotask(tick);",
+    },
+  ],
+  invalid: [
+    {
+      name: 'a Future-returning method from another file keeps its object',
+      code: "import { jobs } from './jobs';\nsetTimeout(jobs.refresh, 10);",
+      errors: [
+        {
+          messageId: 'misused',
+          data: { api: 'setTimeout' },
+          line: 2,
+          column: 12,
+          endColumn: 24,
+          suggestions: [
+            {
+              messageId: 'spawn',
+              output:
+                "import { jobs } from './jobs';\nimport { IOLoop } from 'gust';\nsetTimeout(() => IOLoop.current().spawnCallback(() => jobs.refresh()), 10);",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'forEach over an array known by its type, in a coroutine',
+      code: "import { coroutine } from 'gust';\nimport { ids, jobs } from './jobs';\nexport const all = coroutine(function* () {\n  ids.forEach((id) => jobs.refresh(id));\n});",
+      errors: [
+        {
+          messageId: 'misused',
+          data: { api: 'forEach' },
+          line: 4,
+          column: 15,
+          endColumn: 39,
+          suggestions: [
+            {
+              messageId: 'yieldMap',
+              output:
+                "import { coroutine } from 'gust';\nimport { ids, jobs } from './jobs';\nexport const all = coroutine(function* () {\n  yield ids.map((id) => jobs.refresh(id));\n});",
+            },
+            {
+              messageId: 'spawn',
+              output:
+                "import { coroutine, IOLoop } from 'gust';\nimport { ids, jobs } from './jobs';\nexport const all = coroutine(function* () {\n  ids.forEach((id) => IOLoop.current().spawnCallback((id) => jobs.refresh(id), id));\n});",
             },
           ],
         },

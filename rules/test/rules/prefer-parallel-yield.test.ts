@@ -1,5 +1,5 @@
 import { rule } from '../../src/rules/prefer-parallel-yield';
-import { ruleTester } from '../rule-tester';
+import { ruleTester, typedRuleTester } from '../rule-tester';
 
 ruleTester.run('prefer-parallel-yield', rule, {
   valid: [
@@ -110,6 +110,17 @@ const drain = coroutine(function* (pages: string[]) {
   let token = '';
   for (const page of pages) {
     token = yield fetchPage(page, token);
+  }
+});
+`,
+    },
+    {
+      name: 'a loop pushing into a list chosen by the item',
+      code: `
+import { coroutine } from 'gust';
+const sortAll = coroutine(function* (ids: number[], lists: number[][]) {
+  for (const id of ids) {
+    lists[id].push(yield fetchUser(id));
   }
 });
 `,
@@ -361,6 +372,40 @@ const warmAll = coroutine(function* (urls: string[]) {
       ],
     },
     {
+      name: 'a for-of loop collecting results with push',
+      code: `
+import { coroutine } from 'gust';
+const loadAll = coroutine(function* (ids: number[]) {
+  const users = [];
+  for (const id of ids) {
+    users.push(yield fetchUser(id));
+  }
+  return users;
+});
+`,
+      errors: [
+        {
+          messageId: 'sequentialLoop',
+          line: 6,
+          column: 16,
+          endColumn: 35,
+          suggestions: [
+            {
+              messageId: 'yieldAllIterations',
+              output: `
+import { coroutine } from 'gust';
+const loadAll = coroutine(function* (ids: number[]) {
+  const users = [];
+  users.push(...(yield ids.map((id) => fetchUser(id))));
+  return users;
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'a for-of loop over an unknown iterable with a destructuring pattern, comment kept',
       code: `
 import { coroutine } from 'gust';
@@ -423,6 +468,74 @@ class Sync {
   }
 }
 `,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+typedRuleTester.run('prefer-parallel-yield (typed)', rule, {
+  valid: [
+    {
+      name: 'dependent calls across files',
+      code: "import { coroutine } from 'gust';\nimport { jobs } from './jobs';\nexport const f = coroutine(function* () {\n  const a = yield jobs.refresh(1);\n  yield jobs.refresh(a);\n});",
+    },
+  ],
+  invalid: [
+    {
+      name: 'a loop over an array known by its type uses map',
+      code: "import { coroutine } from 'gust';\nimport { ids, jobs } from './jobs';\nexport const f = coroutine(function* () {\n  for (const id of ids) yield jobs.refresh(id);\n});",
+      errors: [
+        {
+          messageId: 'sequentialLoop',
+          line: 4,
+          column: 25,
+          endColumn: 47,
+          suggestions: [
+            {
+              messageId: 'yieldAllIterations',
+              output:
+                "import { coroutine } from 'gust';\nimport { ids, jobs } from './jobs';\nexport const f = coroutine(function* () {\n  yield ids.map((id) => jobs.refresh(id));\n});",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a loop over a logical expression known by its type to be an array: map on the parenthesised receiver',
+      code: "import { coroutine } from 'gust';\nimport { ids, jobs } from './jobs';\nexport const f = coroutine(function* (extra?: number[]) {\n  for (const id of extra ?? ids) yield jobs.refresh(id);\n});",
+      errors: [
+        {
+          messageId: 'sequentialLoop',
+          line: 4,
+          column: 34,
+          endColumn: 56,
+          suggestions: [
+            {
+              messageId: 'yieldAllIterations',
+              output:
+                "import { coroutine } from 'gust';\nimport { ids, jobs } from './jobs';\nexport const f = coroutine(function* (extra?: number[]) {\n  yield (extra ?? ids).map((id) => jobs.refresh(id));\n});",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a loop over a Set uses Array.from',
+      code: "import { coroutine } from 'gust';\nimport { names, jobs } from './jobs';\nexport const f = coroutine(function* () {\n  for (const name of names) yield jobs.refresh(name.length);\n});",
+      errors: [
+        {
+          messageId: 'sequentialLoop',
+          line: 4,
+          column: 29,
+          endColumn: 60,
+          suggestions: [
+            {
+              messageId: 'yieldAllIterations',
+              output:
+                "import { coroutine } from 'gust';\nimport { names, jobs } from './jobs';\nexport const f = coroutine(function* () {\n  yield Array.from(names, (name) => jobs.refresh(name.length));\n});",
             },
           ],
         },
