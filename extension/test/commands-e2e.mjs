@@ -3,7 +3,8 @@
 // workbench in headless chromium, from the shared e2e tool's install): the status bar
 // shows the running server, "Gust: Restart Language Server" brings it back with its
 // diagnostics, "Gust: Fix all auto-fixable problems" applies source.fixAll.gust, an
-// untitled TypeScript buffer is linted, and a click on the item opens the output.
+// untitled TypeScript buffer is linted, the background-loop snippet is offered, and a
+// click on the item opens the output.
 //   node extension/test/commands-e2e.mjs --prefix /tmp/vscode-e2e-cache --vsix extension/gust-vscode.vsix
 // Last line: "1 passed, 0 failed" or "0 passed, 1 failed".
 import { execFileSync, spawn } from 'node:child_process';
@@ -166,6 +167,17 @@ try {
   await page.keyboard.press('Escape');
   await shot('4-untitled');
 
+  // The contributed snippets are offered for TypeScript.
+  await page.keyboard.press('Control+End');
+  await runCommand('Snippets: Insert Snippet');
+  await page.keyboard.type('backgroundLoop');
+  await quickInput.locator('.monaco-list-row', { hasText: 'backgroundLoop' }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await editor.locator('.view-lines', { hasText: 'IOLoop.current().spawnCallback(poll);' }).waitFor();
+  await editor.locator('.view-lines', { hasText: 'yield sleep(1000);' }).waitFor();
+  log('snippet inserted: the background loop');
+  await page.keyboard.press('Escape');
+
   await status.click();
   const output = page.locator('.part.panel .monaco-editor .view-lines').first();
   await output.filter({ hasText: 'activated in' }).waitFor();
@@ -175,6 +187,7 @@ try {
   passed = true;
 } catch (error) {
   log(`FAIL: ${error?.stack ?? error}`);
+  await browser?.pages()[0]?.screenshot({ path: path.join(OUT, 'fail.png') }).catch(() => {});
 } finally {
   try { await browser?.close(); } catch { /* already gone */ }
   try { process.kill(-cs.pid, 'SIGTERM'); } catch { /* already gone */ }

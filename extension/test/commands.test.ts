@@ -12,7 +12,7 @@ const prefix = process.env.E2E_PREFIX ?? '/tmp/vscode-e2e-cache';
 describe('extension commands in a real VS Code (e2e)', function () {
   this.timeout(300_000);
 
-  it('shows the server running in the status bar, restarts it, fixes all, lints an untitled buffer, and opens the output on click', async () => {
+  it('shows the server running in the status bar, restarts it, fixes all, lints an untitled buffer, offers the snippets, and opens the output on click', async () => {
     const vsix = path.join(root, 'extension/gust-vscode.vsix');
     assert.ok(fs.existsSync(vsix), 'extension/gust-vscode.vsix is missing: run npm run build');
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'gust-commands-out-'));
@@ -29,6 +29,7 @@ describe('extension commands in a real VS Code (e2e)', function () {
     assert.match(output, /restarted: status running again, diagnostic back/);
     assert.match(output, /export const loop = IOLoop\.current\(\);/);
     assert.match(output, /untitled buffer linted: This coroutine's Future is discarded/);
+    assert.match(output, /snippet inserted: the background loop/);
     fs.rmSync(out, { recursive: true, force: true });
   });
 });
