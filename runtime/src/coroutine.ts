@@ -2,7 +2,7 @@
  * `coroutine`: a generator function becomes a function returning a `Future`,
  * driven by a runner with Tornado's semantics.
  */
-import { type Site, callSiteOf, claimCallSites, takeAmbientCallSite, unclaimedMark } from './callsite.js';
+import { type Site, callSiteOf, claimCallSites, takeAmbientCallSite, unclaimedSites } from './callsite.js';
 import { convertYielded } from './combinators.js';
 import { Future } from './future.js';
 import { IOLoop } from './ioloop.js';
@@ -19,6 +19,12 @@ import { CancelledError } from './errors.js';
  * const body: CoroutineBody<[number], string> = function* (n) { yield sleep(n); return 'ok'; };
  */
 export type CoroutineBody<A extends unknown[], R> = (...args: A) => Generator<unknown, R, any>;
+
+// Module-level copies of imports used on every step: compiled to CommonJS, an import
+// is a property load on the other module's exports at each use, which costs the
+// hot path a few percent (bench/runtime.js (a)); a local constant is one load.
+const unclaimed = unclaimedSites;
+const FutureClass = Future;
 
 const COROUTINE = Symbol('gust.coroutine');
 const GeneratorFunctionPrototype: unknown = Object.getPrototypeOf(function* () {});
@@ -72,7 +78,7 @@ export function coroutine(
   // The hot path (a body that returns at once) stays small enough for V8 to inline
   // the wrapper into its caller; everything rarer lives in functions of its own.
   const wrapper = function (this: unknown): Future<unknown> {
-    const future = new Future<unknown>();
+    const future = new FutureClass<unknown>();
     const spawned = takeAmbientCallSite();
     const caller = runningName;
     let gen: Generator<unknown, unknown, unknown>;
@@ -87,7 +93,7 @@ export function coroutine(
     // The first step runs here rather than in advance(): its own call site for
     // gen.next() keeps the common case (a body that returns at once) fast.
     let first: IteratorResult<unknown, unknown>;
-    const mark = unclaimedMark();
+    const mark = unclaimed.length;
     runningName = name;
     try {
       first = gen.next();
@@ -97,7 +103,7 @@ export function coroutine(
       return failedAtStart(future, kind, spawned, caller, error);
     }
     runningName = caller;
-    if (unclaimedMark() !== mark) claimCallSites(future, mark);
+    if (unclaimed.length !== mark) claimCallSites(future, mark);
     if (first.done) {
       future.settleUnseen(first.value);
       return future;
@@ -203,7 +209,7 @@ function advance(
       y = yielded;
     } else {
       let r: IteratorResult<unknown, unknown>;
-      const mark = unclaimedMark();
+      const mark = unclaimed.length;
       try {
         r = ok ? gen.next(value) : gen.throw(value);
       } catch (error) {
@@ -216,7 +222,7 @@ function advance(
         finish(future, true, error);
         return COMPLETED;
       }
-      if (unclaimedMark() !== mark) claimCallSites(future, mark);
+      if (unclaimed.length !== mark) claimCallSites(future, mark);
       if (r.done) {
         runningName = outer;
         finish(future, false, r.value);
@@ -225,7 +231,7 @@ function advance(
       y = r.value;
     }
     let f: Future<unknown>;
-    if (y instanceof Future) {
+    if (y instanceof FutureClass) {
       f = y;
     } else {
       runningName = outer;
