@@ -200,8 +200,12 @@ function advance(
   let skip = yielded !== NOTHING; // started with a value the body already yielded
   // The coroutine counts as running for the whole loop, not just around each step
   // (two writes less per yield of a done Future); only code outside the body that
-  // runs in between (a thenable's `then`) sees the outer coroutine again.
+  // runs in between (a thenable's `then`) sees the outer coroutine again. Likewise
+  // the call sites its steps make are claimed once, before anything else can run,
+  // rather than after every step: callees claim their own, so everything past
+  // `mark` was made by this coroutine's body.
   runningName = name;
+  let mark = unclaimed.length;
   for (;;) {
     let y: unknown;
     if (skip) {
@@ -209,7 +213,6 @@ function advance(
       y = yielded;
     } else {
       let r: IteratorResult<unknown, unknown>;
-      const mark = unclaimed.length;
       try {
         r = ok ? gen.next(value) : gen.throw(value);
       } catch (error) {
@@ -222,9 +225,9 @@ function advance(
         finish(future, true, error);
         return COMPLETED;
       }
-      if (unclaimed.length !== mark) claimCallSites(future, mark);
       if (r.done) {
         runningName = outer;
+        if (unclaimed.length !== mark) claimCallSites(future, mark);
         finish(future, false, r.value);
         return COMPLETED;
       }
@@ -234,16 +237,18 @@ function advance(
     if (y instanceof FutureClass) {
       f = y;
     } else {
+      if (unclaimed.length !== mark) claimCallSites(future, mark);
       runningName = outer;
       try {
         f = convertYielded(y);
       } catch (error) {
         ok = false;
         value = error;
-        runningName = name;
         continue;
+      } finally {
+        runningName = name;
+        mark = unclaimed.length;
       }
-      runningName = name;
     }
     if (f.done()) {
       ok = f.succeeded();
@@ -252,6 +257,7 @@ function advance(
       continue;
     }
     runningName = outer;
+    if (unclaimed.length !== mark) claimCallSites(future, mark);
     (runner ?? new Runner(gen, future)).wait(f);
     return SUSPENDED;
   }
