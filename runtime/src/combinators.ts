@@ -190,21 +190,70 @@ export function withTimeout<Y>(ms: number, yielded: Y, options: QuietOptions = {
  */
 export type NodeCallback<T> = (error: unknown, value: T) => void;
 
+// TypeScript infers from an overloaded function's last signature only, which for
+// Node's callback APIs is usually the shortest (`fs.readFile(path, cb)`). These types
+// list up to five overloads and pick the first whose arguments fit, as a call would.
+
+/** Up to five call signatures of `F`, in declaration order (fewer repeat the first). */
+type Signatures<F> = F extends {
+  (...a: infer A1): infer R1;
+  (...a: infer A2): infer R2;
+  (...a: infer A3): infer R3;
+  (...a: infer A4): infer R4;
+  (...a: infer A5): infer R5;
+}
+  ? [(...a: A1) => R1, (...a: A2) => R2, (...a: A3) => R3, (...a: A4) => R4, (...a: A5) => R5]
+  : never;
+
+/** A callback-last signature split into [arguments before the callback, the callback's value]. */
+type CallbackLast<S> = S extends (...a: infer P) => unknown
+  ? P extends [...infer A, infer C]
+    ? C extends (error: never, value: infer T, ...rest: never[]) => unknown
+      ? [A, T]
+      : never
+    : never
+  : never;
+
+/** The arguments `task` accepts for `F`: those of any callback-last overload. */
+type TaskArgs<F> = CallbackLast<Signatures<F>[number]>[0];
+
+/** The callback's value in the first of `Overloads` whose arguments accept `A`. */
+type TaskValue<Overloads, A> = Overloads extends [infer S, ...infer Rest]
+  ? [CallbackLast<S>] extends [never]
+    ? TaskValue<Rest, A>
+    : CallbackLast<S> extends [infer P, infer T]
+      ? A extends P
+        ? T
+        : TaskValue<Rest, A>
+      : TaskValue<Rest, A>
+  : never;
+
 /**
  * Calls `fn(...args, callback)` and returns a Future of what the Node-style
- * callback receives: its `value`, or its `error` when that is not null.
+ * callback receives: its `value`, or its `error` when that is not null. For an
+ * overloaded `fn` (up to five overloads), the result type comes from the first
+ * overload the arguments fit, as it would for a direct call.
  *
  * @example
- * const text = yield* wait(task(fs.readFile, 'notes.txt', 'utf8'));
+ * const text = yield* wait(task(fs.readFile, 'notes.txt', 'utf8')); // text: string
  */
-export function task<T, A extends unknown[]>(fn: (...args: [...A, NodeCallback<T>]) => unknown, ...args: A): Future<T> {
-  const f = new Future<T>();
-  const callback: NodeCallback<T> = (error, value) => {
+export function task<F extends (...args: never[]) => unknown, const A extends TaskArgs<F>>(fn: F, ...args: A): Future<TaskValue<Signatures<F>, A>>;
+/**
+ * `task` with the callback's value type and the arguments given explicitly:
+ * `task<string, [string, BufferEncoding]>(fs.readFile, path, 'utf8')`.
+ *
+ * @example
+ * const text = yield* wait(task<string, [string]>(readText, 'notes.txt'));
+ */
+export function task<T, A extends unknown[]>(fn: (...args: [...A, NodeCallback<T>]) => unknown, ...args: A): Future<T>;
+export function task(fn: (...args: never[]) => unknown, ...args: unknown[]): Future<unknown> {
+  const f = new Future<unknown>();
+  const callback: NodeCallback<unknown> = (error, value) => {
     if (error !== null && error !== undefined) f.settle(true, error);
     else f.settle(false, value);
   };
   try {
-    fn(...args, callback);
+    (fn as (...all: unknown[]) => unknown)(...args, callback);
   } catch (error) {
     f.settle(true, error);
   }

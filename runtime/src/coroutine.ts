@@ -2,7 +2,7 @@
  * `coroutine`: a generator function becomes a function returning a `Future`,
  * driven by a runner with Tornado's semantics.
  */
-import { callSiteOf, claimCallSites, takeAmbientCallSite, unclaimedMark } from './callsite.js';
+import { type Site, callSiteOf, claimCallSites, takeAmbientCallSite, unclaimedSites } from './callsite.js';
 import { convertYielded } from './combinators.js';
 import { Future } from './future.js';
 import { IOLoop } from './ioloop.js';
@@ -19,6 +19,12 @@ import { CancelledError } from './errors.js';
  * const body: CoroutineBody<[number], string> = function* (n) { yield sleep(n); return 'ok'; };
  */
 export type CoroutineBody<A extends unknown[], R> = (...args: A) => Generator<unknown, R, any>;
+
+// Module-level copies of imports used on every step: compiled to CommonJS, an import
+// is a property load on the other module's exports at each use, which costs the
+// hot path a few percent (bench/runtime.js (a)); a local constant is one load.
+const unclaimed = unclaimedSites;
+const FutureClass = Future;
 
 const COROUTINE = Symbol('gust.coroutine');
 const GeneratorFunctionPrototype: unknown = Object.getPrototypeOf(function* () {});
@@ -69,63 +75,42 @@ export function coroutine(
   const name = (context !== undefined ? String(context.name) : body.name) || 'anonymous';
   // Checked once here, so the hot path does not test every call's result.
   const makesGenerators = Object.getPrototypeOf(body) === GeneratorFunctionPrototype;
+  // The hot path (a body that returns at once) stays small enough for V8 to inline
+  // the wrapper into its caller; everything rarer lives in functions of its own.
   const wrapper = function (this: unknown): Future<unknown> {
-    const future = new Future<unknown>();
+    const future = new FutureClass<unknown>();
     const spawned = takeAmbientCallSite();
     const caller = runningName;
-    let gen: unknown;
+    let gen: Generator<unknown, unknown, unknown>;
     try {
       // `arguments` rather than a rest parameter: one array less per call on the hot path.
       // eslint-disable-next-line prefer-rest-params
-      gen = body.apply(this, arguments as unknown as unknown[]);
+      gen = body.apply(this, arguments as unknown as unknown[]) as Generator<unknown, unknown, unknown>;
     } catch (error) {
-      future.coroutineName = name;
-      future.callSite = spawned ?? callSiteOf(wrapper, caller);
-      fail(future, error);
-      return future;
+      return failedAtStart(future, kind, spawned, caller, error);
     }
-    if (!makesGenerators && !isGenerator(gen)) {
-      // A plain function wrapped in coroutine(): its value (or Future) is the result.
-      future.coroutineName = name;
-      settleFrom(future, gen);
-      return future;
-    }
+    if (!makesGenerators && !isGenerator(gen)) return plainResult(future, name, gen);
     // The first step runs here rather than in advance(): its own call site for
     // gen.next() keeps the common case (a body that returns at once) fast.
     let first: IteratorResult<unknown, unknown>;
-    const mark = unclaimedMark();
+    const mark = unclaimed.length;
     runningName = name;
     try {
-      first = (gen as Generator<unknown, unknown, unknown>).next();
+      first = gen.next();
     } catch (error) {
       runningName = caller;
       claimCallSites(future, mark);
-      future.coroutineName = name;
-      future.callSite = spawned ?? callSiteOf(wrapper, caller);
-      fail(future, error);
-      return future;
+      return failedAtStart(future, kind, spawned, caller, error);
     }
     runningName = caller;
-    if (unclaimedMark() !== mark) claimCallSites(future, mark);
+    if (unclaimed.length !== mark) claimCallSites(future, mark);
     if (first.done) {
-      future.settle(false, first.value);
+      future.settleUnseen(first.value);
       return future;
     }
-    // Only now can anything report this coroutine: its name is needed from here on.
-    future.coroutineName = name;
-    const outcome = advance(gen as Generator<unknown, unknown, unknown>, future, undefined, true, undefined, true, first.value);
-    // Only a coroutine that suspends or fails records where it was called
-    // (see callsite.ts); one that completes at once is never reported.
-    if (outcome !== COMPLETED) {
-      future.callSite = spawned ?? callSiteOf(wrapper, caller);
-      if (outcome === FAILED) {
-        const error = firstError;
-        firstError = undefined;
-        fail(future, error);
-      }
-    }
-    return future;
+    return suspendedAtStart(future, kind, spawned, caller, gen, first.value);
   };
+  const kind: Kind = { name, wrapper };
   Object.defineProperty(wrapper, 'name', { value: name });
   Object.defineProperty(wrapper, COROUTINE, { value: true });
   return wrapper;
@@ -139,6 +124,53 @@ export function coroutine(
  */
 export function isCoroutineFunction(fn: unknown): boolean {
   return typeof fn === 'function' && (fn as unknown as Record<symbol, unknown>)[COROUTINE] === true;
+}
+
+/** What the slow paths need to know about a coroutine: one object per coroutine() call. */
+interface Kind {
+  readonly name: string;
+  /** The wrapper, for a call site taken below it. */
+  readonly wrapper: (...args: never[]) => unknown;
+}
+
+/** The body threw before its first `yield` (or was not callable with these arguments). */
+function failedAtStart(future: Future<unknown>, kind: Kind, spawned: Site | undefined, caller: string | undefined, error: unknown): Future<unknown> {
+  future.coroutineName = kind.name;
+  future.callSite = spawned ?? callSiteOf(kind.wrapper, caller);
+  fail(future, error);
+  return future;
+}
+
+/** A plain function wrapped in coroutine(): its value (or Future) is the result. */
+function plainResult(future: Future<unknown>, name: string, value: unknown): Future<unknown> {
+  future.coroutineName = name;
+  settleFrom(future, value);
+  return future;
+}
+
+/** The body yielded in its first step: run it on until it suspends, fails or ends. */
+function suspendedAtStart(
+  future: Future<unknown>,
+  kind: Kind,
+  spawned: Site | undefined,
+  caller: string | undefined,
+  gen: Generator<unknown, unknown, unknown>,
+  yielded: unknown,
+): Future<unknown> {
+  // Only now can anything report this coroutine: its name is needed from here on.
+  future.coroutineName = kind.name;
+  const outcome = advance(gen, future, undefined, true, undefined, true, yielded);
+  // Only a coroutine that suspends or fails records where it was called
+  // (see callsite.ts); one that completes at once is never reported.
+  if (outcome !== COMPLETED) {
+    future.callSite = spawned ?? callSiteOf(kind.wrapper, caller);
+    if (outcome === FAILED) {
+      const error = firstError;
+      firstError = undefined;
+      fail(future, error);
+    }
+  }
+  return future;
 }
 
 const NOTHING = Symbol('nothing yielded yet');
@@ -166,6 +198,14 @@ function advance(
   const outer = runningName;
   const name = future.coroutineName;
   let skip = yielded !== NOTHING; // started with a value the body already yielded
+  // The coroutine counts as running for the whole loop, not just around each step
+  // (two writes less per yield of a done Future); only code outside the body that
+  // runs in between (a thenable's `then`) sees the outer coroutine again. Likewise
+  // the call sites its steps make are claimed once, before anything else can run,
+  // rather than after every step: callees claim their own, so everything past
+  // `mark` was made by this coroutine's body.
+  runningName = name;
+  let mark = unclaimed.length;
   for (;;) {
     let y: unknown;
     if (skip) {
@@ -173,8 +213,6 @@ function advance(
       y = yielded;
     } else {
       let r: IteratorResult<unknown, unknown>;
-      const mark = unclaimedMark();
-      runningName = name;
       try {
         r = ok ? gen.next(value) : gen.throw(value);
       } catch (error) {
@@ -187,24 +225,29 @@ function advance(
         finish(future, true, error);
         return COMPLETED;
       }
-      runningName = outer;
-      if (unclaimedMark() !== mark) claimCallSites(future, mark);
       if (r.done) {
+        runningName = outer;
+        if (unclaimed.length !== mark) claimCallSites(future, mark);
         finish(future, false, r.value);
         return COMPLETED;
       }
       y = r.value;
     }
     let f: Future<unknown>;
-    if (y instanceof Future) {
+    if (y instanceof FutureClass) {
       f = y;
     } else {
+      if (unclaimed.length !== mark) claimCallSites(future, mark);
+      runningName = outer;
       try {
         f = convertYielded(y);
       } catch (error) {
         ok = false;
         value = error;
         continue;
+      } finally {
+        runningName = name;
+        mark = unclaimed.length;
       }
     }
     if (f.done()) {
@@ -213,6 +256,8 @@ function advance(
       value = f.peek();
       continue;
     }
+    runningName = outer;
+    if (unclaimed.length !== mark) claimCallSites(future, mark);
     (runner ?? new Runner(gen, future)).wait(f);
     return SUSPENDED;
   }

@@ -234,6 +234,15 @@ export class Future<T = unknown> implements PromiseLike<T> {
     return true;
   }
 
+  /**
+   * @internal succeeds a Future nobody else has seen yet (a coroutine's, before its
+   * wrapper returns it): pending, with no callbacks, so none of `complete()`'s work is due.
+   */
+  settleUnseen(value: unknown): void {
+    this.state = OK;
+    this.value = value;
+  }
+
   /** @internal true if the Future completed with a result (not an error, not cancelled). */
   succeeded(): boolean {
     return this.state === OK;
