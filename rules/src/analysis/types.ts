@@ -118,6 +118,7 @@ export class FutureTypes {
     if (symbol && (symbol.flags & ts.SymbolFlags.Alias) !== 0) symbol = this.checker.getAliasedSymbol(symbol);
     if (!symbol || symbol.getName() !== 'coroutine') return false;
     return (symbol.getDeclarations() ?? []).some((declaration) => {
+      if (this.inAmbientRuntimeModule(declaration)) return true;
       const owner = packageNameOf(declaration.getSourceFile().fileName);
       return owner !== null && this.runtimeModules.includes(owner);
     });
@@ -130,9 +131,18 @@ export class FutureTypes {
     // (typescript-eslint's typeMatchesSpecifier needs type-utils, whose load alone costs
     // about a tenth of a typed lint run of 150 files.)
     return (symbol.getDeclarations() ?? []).some((declaration) => {
+      if (this.inAmbientRuntimeModule(declaration)) return true;
       const owner = packageNameOf(declaration.getSourceFile().fileName);
       return owner !== null && this.runtimeModules.includes(owner);
     });
+  }
+
+  /** Inside `declare module 'gust' { ... }`: the runtime's types declared by hand, as a workspace may. */
+  private inAmbientRuntimeModule(declaration: ts.Node): boolean {
+    for (let node: ts.Node | undefined = declaration.parent; node && !ts.isSourceFile(node); node = node.parent) {
+      if (ts.isModuleDeclaration(node) && ts.isStringLiteral(node.name) && this.runtimeModules.includes(node.name.text)) return true;
+    }
+    return false;
   }
 
   private baseIsFuture(type: ts.Type): boolean {
