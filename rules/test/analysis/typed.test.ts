@@ -12,8 +12,15 @@ typedRuleTester.run('analysis with type information', probe, {
     { name: "a user's own Future class", code: "import { compute } from './own-future';\ncompute();" },
     { name: 'a Promise is not a Future', code: 'async function f() {}\nf();' },
     { name: 'a plain generator', code: 'function* g() {}\ng();' },
+    { name: 'a hand-declared module that is not the configured runtime', code: "import { fetchLater } from 'acme-gust';\nfetchLater();" },
   ],
   invalid: [
+    {
+      name: "the Future of a runtime declared by hand with declare module, when configured as the runtime",
+      code: "import { fetchLater } from 'acme-gust';\nfetchLater();",
+      settings: { gust: { runtimeModule: 'acme-gust' } },
+      errors: [found('type', 'discarded', 'module', 2)],
+    },
     {
       name: 'a coroutine from another file',
       code: "import { fetchUser } from './lib';\nfetchUser(1);",

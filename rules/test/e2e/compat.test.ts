@@ -48,4 +48,10 @@ describe('ESLint compatibility (real CLIs on rules/test/fixtures/project)', func
     if (!fs.existsSync(eslintBin('eslint-v8'))) this.skip();
     assert.deepEqual(lintWithCli(eslintBin('eslint-v8'), ['src/app.ts'], project, { ESLINT_USE_FLAT_CONFIG: 'false' }), expected);
   });
+
+  it('ESLint 8.57 with the legacy type-checked config (plugin:gust/legacy-recommended-type-checked)', function () {
+    if (!fs.existsSync(eslintBin('eslint-v8'))) this.skip();
+    const args = ['--no-eslintrc', '--config', '.eslintrc.typed.json', '--parser-options', `tsconfigRootDir:${project}`, 'src/app.ts'];
+    assert.deepEqual(lintWithCli(eslintBin('eslint-v8'), args, project, { ESLINT_USE_FLAT_CONFIG: 'false' }), expected);
+  });
 });
