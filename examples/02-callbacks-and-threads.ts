@@ -55,7 +55,7 @@ const main = coroutine(function* main() {
     console.log(`runInExecutor(executor, countPrimes, 1000) -> ${c}`);
   } finally {
     working = false;
-    executor.shutdown();
+    yield executor.shutdown();
   }
 });
 
