@@ -1,6 +1,6 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { FutureAnalysis } from './futures';
-import { findRuntimeImports } from './imports';
+import { runtimeNames } from './runtime-names';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Fixer = TSESLint.RuleFixer;
@@ -167,13 +167,6 @@ export interface RuntimeReference {
   readonly fixes: readonly Fix[];
 }
 
-function moduleLevelVariables(sourceCode: SourceCode): TSESLint.Scope.Variable[] {
-  const global = sourceCode.scopeManager?.globalScope;
-  if (!global) return [];
-  const module = global.childScopes.find((scope) => scope.type === 'module');
-  return [...global.variables, ...(module?.variables ?? [])];
-}
-
 /**
  * Makes the runtime export `exported` (`IOLoop`, `sleep`, `coroutine`...) available at
  * `at`: reuses an import the file has (named, renamed, namespace, default, `require`),
@@ -191,73 +184,8 @@ export function runtimeReference(
   at: TSESTree.Node,
   exported: string,
 ): RuntimeReference {
-  const sourceCode = context.sourceCode;
-  const scopeAt = sourceCode.getScope(at);
-  const visible = (variable: TSESLint.Scope.Variable): boolean =>
-    ASTUtils.findVariable(scopeAt, variable.name) === variable;
-  const variables = moduleLevelVariables(sourceCode).filter((variable) => variable.defs.length === 1);
-  for (const variable of variables) {
-    if (analysis.resolver.isExport(variable.defs[0].name, exported) && visible(variable)) {
-      return { text: variable.name, fixes: [] };
-    }
-  }
-  for (const variable of variables) {
-    const ref = analysis.resolver.resolve(variable.defs[0].name);
-    if (ref?.kind === 'namespace' && visible(variable)) return { text: `${variable.name}.${exported}`, fixes: [] };
-  }
-  const alias = `Gust${exported[0].toUpperCase()}${exported.slice(1)}`;
-  const name = [exported, alias, `${alias}_`].find(
-    (candidate) =>
-      ASTUtils.findVariable(scopeAt, candidate) === null && !variables.some((variable) => variable.name === candidate),
-  ) ?? `${alias}__`;
-  const imports = findRuntimeImports(sourceCode.ast, analysis.resolver);
-  const named = imports.esm.find((declaration) =>
-    declaration.specifiers.some((specifier) => specifier.type === AST_NODE_TYPES.ImportSpecifier),
-  );
-  if (named) {
-    const specifiers = named.specifiers.filter((specifier) => specifier.type === AST_NODE_TYPES.ImportSpecifier);
-    const last = specifiers[specifiers.length - 1];
-    const text = name === exported ? `, ${exported}` : `, ${exported} as ${name}`;
-    return { text: name, fixes: [fixer.insertTextAfter(last, text)] };
-  }
-  for (const statement of imports.commonjs) {
-    for (const declarator of statement.declarations) {
-      if (
-        declarator.id.type === AST_NODE_TYPES.ObjectPattern &&
-        declarator.id.properties.length > 0 &&
-        declarator.id.properties.every((property) => property.type === AST_NODE_TYPES.Property)
-      ) {
-        const last = declarator.id.properties[declarator.id.properties.length - 1];
-        const text = name === exported ? `, ${exported}` : `, ${exported}: ${name}`;
-        return { text: name, fixes: [fixer.insertTextAfter(last, text)] };
-      }
-    }
-  }
-  const runtime = analysis.settings.runtimeModules[0];
-  const sample = imports.lastImport ? sourceCode.getText(imports.lastImport) : null;
-  const quote = sample && /require\(\s*"|from\s*"|^import\s*"/.test(sample) ? '"' : "'";
-  const semicolon = sample === null || sample.trimEnd().endsWith(';') ? ';' : '';
-  const filename = context.filename;
-  const commonjs =
-    !imports.isEsm &&
-    (imports.usesRequire ||
-      /\.c[jt]s$/.test(filename) ||
-      // A script cannot hold an import declaration; TypeScript files compile either way.
-      (!/\.m?tsx?$/.test(filename) && context.languageOptions.sourceType !== 'module'));
-  const binding = name === exported ? exported : commonjs ? `${exported}: ${name}` : `${exported} as ${name}`;
-  const declaration = commonjs
-    ? `const { ${binding} } = require(${quote}${runtime}${quote})${semicolon}`
-    : `import { ${binding} } from ${quote}${runtime}${quote}${semicolon}`;
-  if (imports.lastImport) return { text: name, fixes: [fixer.insertTextAfter(imports.lastImport, `\n${declaration}`)] };
-  const first = sourceCode.ast.body.find(
-    (statement) => !(statement.type === AST_NODE_TYPES.ExpressionStatement && statement.directive !== undefined),
-  );
-  if (first && first !== sourceCode.ast.body[0]) {
-    const directive = sourceCode.ast.body[sourceCode.ast.body.indexOf(first) - 1];
-    return { text: name, fixes: [fixer.insertTextAfter(directive, `\n${declaration}`)] };
-  }
-  if (first) return { text: name, fixes: [fixer.insertTextBeforeRange([first.range[0], first.range[0]], `${declaration}\n`)] };
-  return { text: name, fixes: [fixer.insertTextAfterRange([0, 0], `${declaration}\n`)] };
+  const names = runtimeNames(fixer, context, analysis, at, [exported]);
+  return { text: names.text[exported], fixes: names.fixes };
 }
 
 /**

@@ -24,8 +24,8 @@ function moduleLevelVariables(sourceCode: SourceCode): TSESLint.Scope.Variable[]
  * Makes several runtime exports (`IOLoop`, `coroutine`, `sleep`...) available at `at` at
  * once: reuses what the file imports (named, renamed, namespace, default, `require`) and
  * adds the rest in one edit, in the file's own module style, so a repair that needs three
- * names adds one import line rather than three. The generalisation of
- * `runtimeReference` in `fixes.ts` for repairs that need several names at once.
+ * names adds one import line rather than three. `runtimeReference` in `fixes.ts` is its
+ * one-name form.
  *
  * @example
  * const names = runtimeNames(fixer, context, analysis, node, ['IOLoop', 'coroutine', 'sleep']);
@@ -60,7 +60,7 @@ export function runtimeNames(
   const local = new Map<string, string>();
   for (const name of missing) {
     const capital = `${name[0].toUpperCase()}${name.slice(1)}`;
-    const alias = [name, `gust${capital}`, `gust${capital}_`].find((candidate) => !taken(candidate)) ?? `gust${capital}__`;
+    const alias = [name, `Gust${capital}`, `Gust${capital}_`].find((candidate) => !taken(candidate)) ?? `Gust${capital}__`;
     local.set(name, alias);
     text[name] = alias;
   }
@@ -87,9 +87,13 @@ export function runtimeNames(
   const sample = imports.lastImport ? sourceCode.getText(imports.lastImport) : null;
   const quote = sample && /require\(\s*"|from\s*"|^import\s*"/.test(sample) ? '"' : "'";
   const semicolon = sample === null || sample.trimEnd().endsWith(';') ? ';' : '';
+  const filename = context.filename;
   const commonjs =
     !imports.isEsm &&
-    (imports.usesRequire || /\.c[jt]s$/.test(context.filename) || context.languageOptions.sourceType === 'commonjs');
+    (imports.usesRequire ||
+      /\.c[jt]s$/.test(filename) ||
+      // A script cannot hold an import declaration; TypeScript files compile either way.
+      (!/\.m?tsx?$/.test(filename) && context.languageOptions.sourceType !== 'module'));
   const declaration = commonjs
     ? `const { ${esmList(': ')} } = require(${quote}${runtime}${quote})${semicolon}`
     : `import { ${esmList(' as ')} } from ${quote}${runtime}${quote}${semicolon}`;
