@@ -36,6 +36,16 @@ export const allowOptionSchema: JSONSchema4 = {
 };
 
 /** The schema of one `{ from, name, ... }` specifier, in typescript-eslint's shape. */
+/**
+ * The whole `schema` of a rule whose only option is `allow`.
+ *
+ * @example
+ * meta: { schema: allowOnlySchema, ... }, defaultOptions: [{ allow: [] }]
+ */
+export const allowOnlySchema: JSONSchema4[] = [
+  { type: 'object', properties: { allow: allowOptionSchema }, additionalProperties: false },
+];
+
 function specifierSchema(from: string, extra: Record<string, JSONSchema4>, required: string[]): JSONSchema4 {
   return {
     type: 'object',

@@ -3,7 +3,7 @@
  * type information), whether a Future is observed, where a node runs, the `allow` option
  * and the repairs' building blocks. Rules import from here, never re-implement it.
  */
-export { type AllowEntry, allowOptionSchema, isAllowed } from './allow';
+export { type AllowEntry, allowOnlySchema, allowOptionSchema, isAllowed } from './allow';
 export { CoroutineBindings, isFunction, thisClass } from './bindings';
 export { canYield, type Enclosing, type EnclosingKind, enclosing } from './enclosing';
 export {

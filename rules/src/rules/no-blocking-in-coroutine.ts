@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { type AllowEntry, allowOptionSchema, isAllowed } from '../analysis/allow';
+import { type AllowEntry, allowOnlySchema, isAllowed } from '../analysis/allow';
 import { type BlockingCall, BlockingCallFinder, isClockRead } from '../analysis/blocking-calls';
 import { enclosing } from '../analysis/enclosing';
 import { difference, indentOf, orphanComments } from '../analysis/fix-text';
@@ -114,13 +114,7 @@ export const rule: GustRule<MessageIds, Options> = createRule<Options, MessageId
       useExecutor: 'Run `{{name}}` in the executor and {{operator}} its Future',
       useSleep: '{{operator}} `sleep(...)` instead of spinning',
     },
-    schema: [
-      {
-        type: 'object',
-        properties: { allow: allowOptionSchema },
-        additionalProperties: false,
-      },
-    ],
+    schema: allowOnlySchema,
   },
   defaultOptions: [{ allow: [] }],
   create(context, [options]) {

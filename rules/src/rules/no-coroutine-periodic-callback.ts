@@ -1,5 +1,5 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { type AllowEntry, allowOptionSchema, isAllowed } from '../analysis/allow';
+import { type AllowEntry, allowOnlySchema, isAllowed } from '../analysis/allow';
 import { isFunction } from '../analysis/bindings';
 import { returnsFutureOrPromise } from '../analysis/callbacks';
 import { indentOf, orphanComments, reindented } from '../analysis/fix-text';
@@ -86,13 +86,7 @@ export const rule: GustRule<MessageIds, Options> = createRule<Options, MessageId
         'PeriodicCallback does not wait for the {{kind}} this function returns: slow runs overlap with the next ones. Use a loop that yields the work and then sleeps.',
       rewriteAsLoop: 'Rewrite as a `while (true)` loop that yields the work and `sleep`s, started with `spawnCallback`',
     },
-    schema: [
-      {
-        type: 'object',
-        properties: { allow: allowOptionSchema },
-        additionalProperties: false,
-      },
-    ],
+    schema: allowOnlySchema,
   },
   defaultOptions: [{ allow: [] }],
   create(context, [options]) {

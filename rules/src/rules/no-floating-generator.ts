@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint } from '@typescript-eslint/utils';
 import {
   type AllowEntry,
-  allowOptionSchema,
+  allowOnlySchema,
   canYield,
   enclosing,
   getAnalysis,
@@ -85,13 +85,7 @@ export const rule: GustRule<MessageIds, Options> = createRule<Options, MessageId
       yieldStar: 'Delegate to the generator with yield*',
       wrapInCoroutine: 'Wrap the definition in coroutine(...)',
     },
-    schema: [
-      {
-        type: 'object',
-        properties: { allow: allowOptionSchema },
-        additionalProperties: false,
-      },
-    ],
+    schema: allowOnlySchema,
     defaultOptions: [{ allow: [] }],
   },
   defaultOptions: [{ allow: [] }],

@@ -3,7 +3,7 @@ import { type CopiedParameter, type IgnoringApi, ignoringApi, isKnownArray, para
 import { enclosing } from '../analysis/enclosing';
 import { getAnalysis } from '../analysis/futures';
 import { memberName, skipTsWrappers } from '../analysis/imports';
-import { type AllowEntry, allowOptionSchema, isAllowed } from '../analysis/allow';
+import { type AllowEntry, allowOnlySchema, isAllowed } from '../analysis/allow';
 import { runtimeReference } from '../analysis/fixes';
 import { createRule, type GustRule } from '../util/create-rule';
 
@@ -40,13 +40,7 @@ export const rule: GustRule<MessageIds, Options> = createRule<Options, MessageId
       yieldMap: 'Yield all the calls in parallel with `yield {{receiver}}.map(...)`',
       awaitAll: 'Await all the calls in parallel with `await Promise.all({{receiver}}.map(...))`',
     },
-    schema: [
-      {
-        type: 'object',
-        properties: { allow: allowOptionSchema },
-        additionalProperties: false,
-      },
-    ],
+    schema: allowOnlySchema,
   },
   defaultOptions: [{ allow: [] }],
   create(context, [options]) {

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { type AllowEntry, allowOptionSchema, getAnalysis, isAllowed, isVariableObserved, observe } from '../analysis';
+import { type AllowEntry, allowOnlySchema, getAnalysis, isAllowed, isVariableObserved, observe } from '../analysis';
 import { createRule, type GustRule } from '../util/create-rule';
 
 type Options = [{ allow?: AllowEntry[] }];
@@ -53,13 +53,7 @@ export const rule: GustRule<MessageIds, Options> = createRule<Options, MessageId
       unobserved:
         "The Future in '{{name}}' is never yielded, awaited, returned or passed on, so its errors are lost. Yield it where its result is needed.",
     },
-    schema: [
-      {
-        type: 'object',
-        properties: { allow: allowOptionSchema },
-        additionalProperties: false,
-      },
-    ],
+    schema: allowOnlySchema,
     defaultOptions: [{ allow: [] }],
   },
   defaultOptions: [{ allow: [] }],

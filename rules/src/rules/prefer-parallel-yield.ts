@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { type AllowEntry, allowOptionSchema, isAllowed } from '../analysis/allow';
+import { type AllowEntry, allowOnlySchema, isAllowed } from '../analysis/allow';
 import { isKnownArray } from '../analysis/callbacks';
 import { enclosing } from '../analysis/enclosing';
 import { indentOf, orphanComments } from '../analysis/fix-text';
@@ -95,13 +95,7 @@ export const rule: GustRule<MessageIds, Options> = createRule<Options, MessageId
       yieldTogether: 'Yield the calls together in one array',
       yieldAllIterations: 'Yield all iterations together',
     },
-    schema: [
-      {
-        type: 'object',
-        properties: { allow: allowOptionSchema },
-        additionalProperties: false,
-      },
-    ],
+    schema: allowOnlySchema,
   },
   defaultOptions: [{ allow: [] }],
   create(context, [options]) {
