@@ -228,14 +228,25 @@ export function startServer(connection: Connection): void {
     return result;
   });
 
+  // A client may refuse a dynamic registration it declared support for; the server then
+  // works without those notifications rather than failing on an unhandled rejection.
+  const refusedRegistration = (what: string, error: unknown) =>
+    connection.console.warn(
+      `gust: the client refused to send ${what} (${error instanceof Error ? error.message : String(error)}); restart the server to apply them.`,
+    );
+
   connection.onInitialized(() => {
     if (!linter) warnOnce('plugin', MessageType.Error, 'gust: eslint-plugin-gust could not be loaded, so nothing is linted; see the output log.');
     if (caps.workspace?.didChangeConfiguration?.dynamicRegistration) {
-      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'gust' });
+      connection.client
+        .register(DidChangeConfigurationNotification.type, { section: 'gust' })
+        .catch((error: unknown) => refusedRegistration('settings changes', error));
     }
     if (caps.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
       const globs = [`**/{${FLAT_CONFIG_NAMES.join(',')}}`, '**/tsconfig*.json', '**/package.json'];
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: globs.map((globPattern) => ({ globPattern })) });
+      connection.client
+        .register(DidChangeWatchedFilesNotification.type, { watchers: globs.map((globPattern) => ({ globPattern })) })
+        .catch((error: unknown) => refusedRegistration('config file changes', error));
     }
     if (caps.workspace?.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {

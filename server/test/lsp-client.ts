@@ -3,6 +3,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
+  ErrorCodes,
+  ResponseError,
   type ClientCapabilities,
   type CodeAction,
   type Command,
@@ -62,6 +64,8 @@ export interface StartOptions {
   settings?: unknown;
   initializationOptions?: unknown;
   args?: string[];
+  /** Answer client/registerCapability with an error, as a client may. */
+  refuseRegistrations?: boolean;
 }
 
 /** A URI for a path. */
@@ -90,6 +94,7 @@ export class TestClient {
     readonly child: ChildProcess,
     readonly connection: ProtocolConnection,
     settings: unknown,
+    refuseRegistrations = false,
   ) {
     this.settings = settings;
     this.exit = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
@@ -101,6 +106,7 @@ export class TestClient {
       return p.items.map((item) => (item.section === 'gust' ? this.settings : null));
     });
     connection.onRequest(RegistrationRequest.type, (p) => {
+      if (refuseRegistrations) return new ResponseError(ErrorCodes.InvalidRequest, 'registration refused by the test client');
       this.record(() => this.registrations.push(...p.registrations.map((r) => r.method)));
     });
     connection.onRequest(ShowDocumentRequest.type, (p) => {
@@ -119,7 +125,7 @@ export class TestClient {
     const child = spawn(process.execPath, [SERVER_BIN, ...(options.args ?? ['--stdio'])], { stdio: ['pipe', 'pipe', 'pipe'] });
     child.stderr!.resume();
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-    const client = new TestClient(child, connection, options.settings ?? {});
+    const client = new TestClient(child, connection, options.settings ?? {}, options.refuseRegistrations);
     client.initializeResult = await connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: uriOf(options.root),

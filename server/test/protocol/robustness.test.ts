@@ -95,6 +95,24 @@ describe('protocol: robustness', function () {
     assert.ok((await client.codeActions(uri, [v3[0]]))!.length > 0);
   });
 
+  it('a client refusing dynamic registration gets a warning, and the server keeps linting', async () => {
+    client = await TestClient.start({ root: ws.root, refuseRegistrations: true });
+    const uri = await client.open(ws.file('a.ts'), SAMPLE);
+    assert.deepEqual(codes(await client.diagnostics(uri, 1)), SAMPLE_CODES);
+    const refused = await client.waitFor('two refusal warnings', () => {
+      const warnings = client!.logs.filter((l) => l.message.includes('the client refused'));
+      return warnings.length === 2 ? warnings : undefined;
+    });
+    assert.deepEqual(
+      refused.map((l) => [l.type, /refused to send ([a-z ]+) \(/.exec(l.message)?.[1]]).sort(),
+      [
+        [2, 'config file changes'],
+        [2, 'settings changes'],
+      ],
+    );
+    assert.equal(client.child.exitCode, null);
+  });
+
   it('exits when the client closes its end of the pipe', async () => {
     client = await TestClient.start({ root: ws.root });
     client.child.stdin!.end();
