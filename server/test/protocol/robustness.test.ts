@@ -86,6 +86,9 @@ describe('protocol: robustness', function () {
     client = await TestClient.start({ root: ws.root, initializationOptions: { debounceMs: 3000 } });
     const uri = await client.open(ws.file('a.ts'), SAMPLE);
     const [first] = await client.diagnostics(uri, 1);
+    // A quiet spell, so v2 is linted at once and v3, coming right after, is debounced for
+    // 3 s whatever the machine's speed (a v3 arriving 3 s after v2 would be linted at once).
+    await new Promise((resolve) => setTimeout(resolve, 3100));
     await client.change(uri, '\n\n' + SAMPLE);
     await client.diagnostics(uri, 2);
     await client.change(uri, '\n\n\n' + SAMPLE); // linted 3 s later: code actions come first
