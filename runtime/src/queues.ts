@@ -6,6 +6,7 @@
 import { TimeoutError } from './errors.js';
 import { Future } from './future.js';
 import { armTimeout, checkTimeout, Event } from './locks.js';
+import { heapPop, heapPush } from './heap.js';
 
 /**
  * Raised by `getNowait()` on an empty queue.
@@ -251,45 +252,14 @@ export class PriorityQueue<T> extends Queue<T> {
     this.compare = options.compare ?? (naturalOrder as Compare<T>);
   }
 
+  private readonly less = (a: T, b: T): boolean => this.compare(a, b) < 0;
+
   protected override store(item: T): void {
-    const heap = this.items;
-    // Find the item's place before moving anything, so a compare that throws leaves
-    // the heap as it was.
-    let target = heap.length;
-    while (target > 0) {
-      const parent = (target - 1) >> 1;
-      if (this.compare(item, heap[parent]) >= 0) break;
-      target = parent;
-    }
-    let hole = heap.length;
-    heap.push(item);
-    while (hole > target) {
-      const parent = (hole - 1) >> 1;
-      heap[hole] = heap[parent];
-      hole = parent;
-    }
-    heap[target] = item;
+    heapPush(this.items, item, this.less);
   }
 
   protected override take(): T {
-    const heap = this.items;
-    const top = heap[0];
-    const last = heap.pop() as T;
-    if (heap.length > 0) {
-      heap[0] = last;
-      let i = 0;
-      for (;;) {
-        const left = 2 * i + 1;
-        const right = left + 1;
-        let smallest = i;
-        if (left < heap.length && this.compare(heap[left], heap[smallest]) < 0) smallest = left;
-        if (right < heap.length && this.compare(heap[right], heap[smallest]) < 0) smallest = right;
-        if (smallest === i) break;
-        [heap[i], heap[smallest]] = [heap[smallest], heap[i]];
-        i = smallest;
-      }
-    }
-    return top;
+    return heapPop(this.items, this.less) as T;
   }
 }
 

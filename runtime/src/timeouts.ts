@@ -2,6 +2,7 @@
  * The loop's pending timeouts: a binary heap on (deadline, insertion order),
  * with lazy removal as in Tornado. Internal to the package.
  */
+import { heapPop, heapPush } from './heap.js';
 
 /** A scheduled call; `removeTimeout` marks it cancelled. */
 export class Timeout {
@@ -25,16 +26,8 @@ export class TimeoutHeap {
   live = 0;
 
   push(t: Timeout): void {
-    const heap = this.heap;
-    heap.push(t);
+    heapPush(this.heap, t, before);
     this.live++;
-    let i = heap.length - 1;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!before(heap[i], heap[parent])) break;
-      [heap[i], heap[parent]] = [heap[parent], heap[i]];
-      i = parent;
-    }
   }
 
   cancel(t: Timeout): void {
@@ -74,21 +67,7 @@ export class TimeoutHeap {
   }
 
   private pop(): void {
-    const heap = this.heap;
-    const last = heap.pop();
-    if (heap.length === 0 || last === undefined) return;
-    heap[0] = last;
-    let i = 0;
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < heap.length && before(heap[l], heap[m])) m = l;
-      if (r < heap.length && before(heap[r], heap[m])) m = r;
-      if (m === i) break;
-      [heap[i], heap[m]] = [heap[m], heap[i]];
-      i = m;
-    }
+    heapPop(this.heap, before);
   }
 
   private compact(): void {
