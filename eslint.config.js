@@ -14,6 +14,7 @@ module.exports = tseslint.config(
       '**/test/fixtures/**',
       'bench/out/**',
       'tmp/**',
+      '.scratch/**',
     ],
   },
   js.configs.recommended,

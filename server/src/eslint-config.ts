@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ESLint, Linter } from 'eslint';
+import { SliceParser } from './slice-parser';
 
 /** The file names ESLint looks for, in ESLint's own order. */
 export const FLAT_CONFIG_NAMES = ['eslint.config.js', 'eslint.config.mjs', 'eslint.config.cjs', 'eslint.config.ts', 'eslint.config.mts', 'eslint.config.cts'];
@@ -70,6 +71,10 @@ export class WorkspaceEslint {
   private readonly Eslint: EslintClass;
   private readonly cwd: string;
   private readonly eslint: ESLint;
+  /** Each linted file's own parser, as its config names it: the slice parser hands it the text. */
+  private readonly parsers = new Map<string, unknown>();
+  private sliceParser?: SliceParser;
+  private sliceEslint?: ESLint;
 
   constructor(readonly configFile: string) {
     this.cwd = path.dirname(configFile);
@@ -89,13 +94,42 @@ export class WorkspaceEslint {
     } catch (error) {
       throw new EslintConfigError(this.configFile, error);
     }
+    this.parsers.set(filePath, config?.languageOptions?.parser);
     return Object.entries(config?.rules ?? {}).some(([id, entry]) => id.startsWith('gust/') && severityOf(entry) !== 0);
   }
 
-  /** All messages for the text (the caller keeps the gust ones); `skipRules` are not run. */
-  async lint(text: string, filePath: string, skipRules: readonly string[]): Promise<Linter.LintMessage[]> {
+  /** Whether the file's parser can read a slice (a parser object the config names; ESLint's default cannot be wrapped). */
+  canSlice(filePath: string): boolean {
+    return SliceParser.canWrap(this.parsers.get(filePath));
+  }
+
+  /** All messages for the text (the caller keeps the gust ones); `skipRules` are not run. With `parseText`, see {@link canSlice}. */
+  async lint(text: string, filePath: string, skipRules: readonly string[], parseText?: string): Promise<Linter.LintMessage[]> {
+    if (parseText !== undefined) return this.lintSlice(text, filePath, skipRules, parseText);
     const eslint = skipRules.length ? this.create({ ruleFilter: ({ ruleId }) => !skipRules.includes(ruleId) }) : this.eslint;
     const [result] = await eslint.lintText(text, { filePath, warnIgnored: false });
+    return result?.messages ?? [];
+  }
+
+  private async lintSlice(text: string, filePath: string, skipRules: readonly string[], parseText: string): Promise<Linter.LintMessage[]> {
+    if (!this.sliceParser) {
+      // One wrapper for every file: it hands each file's text to that file's own parser.
+      const parsers = this.parsers;
+      const byFile = {
+        parseForESLint(code: string, options?: { filePath?: unknown }) {
+          const parser = parsers.get(typeof options?.filePath === 'string' ? options.filePath : '');
+          if (!SliceParser.canWrap(parser)) throw new Error(`gust: no parser known for ${String(options?.filePath)}`);
+          return parser.parseForESLint ? parser.parseForESLint(code, options) : { ast: parser.parse!(code, options) };
+        },
+      };
+      this.sliceParser = new SliceParser(byFile);
+      this.sliceEslint = this.create({ overrideConfig: [{ languageOptions: { parser: this.sliceParser.parser } }] });
+    }
+    const slices = this.sliceParser;
+    const eslint = skipRules.length
+      ? this.create({ overrideConfig: [{ languageOptions: { parser: slices.parser } }], ruleFilter: ({ ruleId }) => !skipRules.includes(ruleId) })
+      : this.sliceEslint!;
+    const [result] = await slices.during(filePath, text, parseText, () => eslint.lintText(text, { filePath, warnIgnored: false }));
     return result?.messages ?? [];
   }
 

@@ -9,6 +9,7 @@ import { EslintConfigError, WorkspaceEslint, findFlatConfig } from './eslint-con
 import { importersOf, programOf } from './dependants';
 import { gustMessages } from './diagnostics';
 import { type GustPlugin, type GustSettings, settingsToConfig } from './settings';
+import { SliceParser } from './slice-parser';
 
 /** A plugin that cannot be used; the message says how to get a working one. */
 export class PluginLoadError extends Error {
@@ -135,11 +136,15 @@ type LinterOptions = Linter.FixOptions & { ruleFilter?: RuleFilter };
 export class GustLinter {
   private readonly linters = new Map<string, Linter>();
   private readonly workspaces = new Map<string, WorkspaceEslint>();
+  private readonly slices: SliceParser;
 
   constructor(
     readonly plugin: GustPlugin,
-    private readonly parser: unknown,
-  ) {}
+    parser: unknown,
+  ) {
+    if (!SliceParser.canWrap(parser)) throw new TypeError('GustLinter needs an ESLint parser (an object with parseForESLint or parse)');
+    this.slices = new SliceParser(parser);
+  }
 
   /** The rule's docs page, from the plugin's rule meta. */
   docsUrl(ruleId: string): string | undefined {
@@ -180,23 +185,29 @@ export class GustLinter {
   }
 
   private config(input: LintInput, typed: boolean): Linter.Config[] {
-    return settingsToConfig(this.plugin, input.settings, { typed, jsx: true, tsconfigRootDir: input.workspaceFolder }, this.parser);
+    return settingsToConfig(this.plugin, input.settings, { typed, jsx: true, tsconfigRootDir: input.workspaceFolder }, this.slices.parser);
   }
 
   /**
    * Lints one document; `typed` asks for type information (settings mode only: a
-   * workspace config decides that itself).
+   * workspace config decides that itself). With `parseText` (the text with some function
+   * bodies blanked, see incremental.ts) the parser reads that instead; undefined when the
+   * workspace's parser cannot be given it.
    */
-  async lint(input: LintInput, typed: boolean, openFiles: readonly string[] = []): Promise<LintOutput> {
+  async lint(input: LintInput, typed: boolean, openFiles?: readonly string[]): Promise<LintOutput>;
+  async lint(input: LintInput, typed: boolean, openFiles: readonly string[], parseText: string): Promise<LintOutput | undefined>;
+  async lint(input: LintInput, typed: boolean, openFiles: readonly string[] = [], parseText?: string): Promise<LintOutput | undefined> {
     const ws = await this.workspaceConfig(input);
     if (ws instanceof WorkspaceEslint) {
-      const { value, crashes } = await withoutCrashingRules((skip) => ws.lint(input.text, input.filePath, skip));
+      if (parseText !== undefined && !ws.canSlice(input.filePath)) return undefined;
+      const { value, crashes } = await withoutCrashingRules((skip) => ws.lint(input.text, input.filePath, skip, parseText));
       return { messages: gustMessages(value), crashes, configFile: ws.configFile };
     }
     const filename = lintPath(input.filePath, input.languageId);
     const config = this.config(input, typed);
     const linter = this.linter(filename);
-    const { value, crashes } = await withoutCrashingRules((skip) => linter.verify(input.text, config, { filename, ruleFilter: ({ ruleId }) => !skip.includes(ruleId) } as LinterOptions));
+    const verify = (skip: readonly string[]) => linter.verify(input.text, config, { filename, ruleFilter: ({ ruleId }) => !skip.includes(ruleId) } as LinterOptions);
+    const { value, crashes } = await withoutCrashingRules((skip) => (parseText === undefined ? verify(skip) : this.slices.during(filename, input.text, parseText, () => verify(skip))));
     const out: LintOutput = { messages: gustMessages(value), crashes, configError: ws };
     if (typed && openFiles.length) {
       const program = programOf(linter.getSourceCode()?.parserServices);
