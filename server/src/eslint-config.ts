@@ -94,11 +94,18 @@ export class WorkspaceEslint {
     } catch (error) {
       throw new EslintConfigError(this.configFile, error);
     }
-    this.parsers.set(filePath, config?.languageOptions?.parser);
+    // A typed config reads the text into a program other files see: never a slice there.
+    const parserOptions = (config?.languageOptions?.parserOptions ?? {}) as Record<string, unknown>;
+    const typed = Boolean(parserOptions.project || parserOptions.projectService || parserOptions.programs);
+    this.parsers.set(filePath, typed ? undefined : config?.languageOptions?.parser);
     return Object.entries(config?.rules ?? {}).some(([id, entry]) => id.startsWith('gust/') && severityOf(entry) !== 0);
   }
 
-  /** Whether the file's parser can read a slice (a parser object the config names; ESLint's default cannot be wrapped). */
+  /**
+   * Whether the file's parser can read a slice: an untyped parser object the config
+   * names (ESLint's default parser is not one; a typed parse would put the slice into
+   * the program other files see).
+   */
   canSlice(filePath: string): boolean {
     return SliceParser.canWrap(this.parsers.get(filePath));
   }

@@ -175,7 +175,7 @@ export class IncrementalLinter {
     text: string,
     filePath: string,
     key: unknown,
-    run: { (): Promise<T>; (parseText: string): Promise<T | undefined> },
+    run: (parseText?: string) => Promise<T | undefined>,
     whole = false,
   ): Promise<RunReport<T>> {
     const previous = this.snapshots.get(uri);
@@ -203,6 +203,7 @@ export class IncrementalLinter {
       }
     }
     const out = await run();
+    if (!out) throw new Error('gust: a whole-file lint run gave no result');
     this.remember(uri, text, filePath, key, out);
     return { out, full: reason };
   }

@@ -22,6 +22,7 @@ import * as tsParser from '@typescript-eslint/parser';
 import { FIX_ALL_KIND, SHOW_DOCUMENTATION_COMMAND, fixAllAction, kindAllowed, quickFixes } from './code-actions';
 import { toDiagnostic } from './diagnostics';
 import { FLAT_CONFIG_NAMES } from './eslint-config';
+import { IncrementalLinter } from './incremental';
 import { GustLinter, type LintInput, type LintOutput, loadPlugin } from './lint';
 import { LintScheduler } from './schedule';
 import { type GustSettings, parseSettings } from './settings';
@@ -40,17 +41,23 @@ export interface ServerOptions {
   maxFileSize: number;
   /** Quiet time before a lint while changes keep coming. */
   debounceMs: number;
+  /** Documents at least this long (in characters) are re-linted incrementally after a change. */
+  incrementalFrom: number;
+  /** Quiet time after an incremental run before the whole document is linted to confirm it. */
+  confirmAfterMs: number;
 }
 
-const DEFAULT_OPTIONS: ServerOptions = { maxFileSize: 1_000_000, debounceMs: 100 };
+const DEFAULT_OPTIONS: ServerOptions = { maxFileSize: 1_000_000, debounceMs: 100, incrementalFrom: 20_000, confirmAfterMs: 2_000 };
 const LANGUAGES = new Set(['typescript', 'typescriptreact', 'javascript', 'javascriptreact']);
 
 function readOptions(raw: unknown): ServerOptions {
   const options = { ...DEFAULT_OPTIONS };
   if (typeof raw === 'object' && raw !== null) {
-    const { maxFileSize, debounceMs } = raw as Record<string, unknown>;
+    const { maxFileSize, debounceMs, incrementalFrom, confirmAfterMs } = raw as Record<string, unknown>;
     if (typeof maxFileSize === 'number' && maxFileSize > 0) options.maxFileSize = maxFileSize;
     if (typeof debounceMs === 'number' && debounceMs >= 0) options.debounceMs = debounceMs;
+    if (typeof incrementalFrom === 'number' && incrementalFrom >= 0) options.incrementalFrom = incrementalFrom;
+    if (typeof confirmAfterMs === 'number' && confirmAfterMs >= 0) options.confirmAfterMs = confirmAfterMs;
   }
   return options;
 }
@@ -84,6 +91,11 @@ export function startServer(connection: Connection): void {
   let folders: string[] = [];
   let globalSettings: unknown;
   let linter: GustLinter | undefined;
+  let incremental = new IncrementalLinter(DEFAULT_OPTIONS.incrementalFrom);
+  // Documents whose last result came from an incremental run: a whole run confirms it
+  // once the document has been quiet for a while (uri → the pending timer).
+  const unconfirmed = new Map<string, NodeJS.Timeout>();
+  const confirming = new Set<string>();
 
   const log = (text: string) => connection.console.log(text);
   const warnOnce = (key: string, type: MessageType, text: string) => {
@@ -138,6 +150,15 @@ export function startServer(connection: Connection): void {
 
   const isCurrent = (doc: TextDocument) => documents.get(doc.uri)?.version === doc.version;
 
+  /** A whole run after incremental ones: a difference is a bug worth a report (the whole run's results are published). */
+  function confirmed(document: TextDocument, messages: Linter.LintMessage[]): void {
+    const last = published.get(document.uri);
+    if (!last || last.document.version !== document.version) return;
+    if (JSON.stringify(last.messages) !== JSON.stringify(messages)) {
+      connection.console.warn(`gust: the incremental results for ${document.uri} differed from a whole-file run; the latter are shown now.`);
+    }
+  }
+
   // TextDocuments updates a document in place: work on a snapshot of the linted version.
   const snapshot = (uri: string) => {
     const live = documents.get(uri);
@@ -159,10 +180,28 @@ export function startServer(connection: Connection): void {
     const filePath = uriToPath(uri);
     const input: LintInput = { text, filePath, languageId: document.languageId, settings, workspaceFolder: folderOf(filePath) };
     const cascade = !cascadeOff.delete(uri);
-    const out = await linter.lint(input, false);
+    const confirm = confirming.delete(uri);
+    clearTimeout(unconfirmed.get(uri));
+    unconfirmed.delete(uri);
+    const active = linter;
+    const run = (parseText?: string) => (parseText === undefined ? active.lint(input, false) : active.lint(input, false, [], parseText));
+    const { out, full } = await incremental.lint(uri, text, filePath, settings, run, confirm);
     if (!isCurrent(document)) return; // a newer version is on its way: this run is outdated
     report(document, out);
+    if (confirm) confirmed(document, out.messages);
     publish(document, out.messages);
+    // (A typed run follows the syntactic one with the whole text: no need to confirm then.)
+    if (full === undefined && options.confirmAfterMs > 0 && (!settings.typeAware || out.configFile)) {
+      unconfirmed.set(
+        uri,
+        setTimeout(() => {
+          unconfirmed.delete(uri);
+          if (!isCurrent(document)) return;
+          confirming.add(uri);
+          scheduler.request(uri);
+        }, options.confirmAfterMs),
+      );
+    }
     if (!settings.typeAware || out.configFile) return;
     // Typed results replace the syntactic ones; the event loop turns once in between so
     // the syntactic diagnostics go out first and newer changes are seen.
@@ -203,6 +242,7 @@ export function startServer(connection: Connection): void {
     caps = params.capabilities;
     options = readOptions(params.initializationOptions);
     scheduler = makeScheduler();
+    incremental = new IncrementalLinter(options.incrementalFrom);
     folders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
     if (folders.length === 0 && params.rootUri) folders = [uriToPath(params.rootUri)];
     try {
@@ -289,6 +329,9 @@ export function startServer(connection: Connection): void {
     openedAt.delete(e.document.uri);
     scheduler.cancel(e.document.uri);
     settingsCache.delete(e.document.uri);
+    incremental.forget(e.document.uri);
+    clearTimeout(unconfirmed.get(e.document.uri));
+    unconfirmed.delete(e.document.uri);
     clear(e.document.uri);
   });
 

@@ -1,0 +1,224 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as tsParser from '@typescript-eslint/parser';
+import type { Linter } from 'eslint';
+import { IncrementalLinter, type Snapshot, diffTexts, planSlice } from '../src/incremental';
+import { GustLinter, loadPlugin } from '../src/lint';
+import { parseSettings } from '../src/settings';
+import { cutIntoUnits } from '../src/units';
+import { PLUGIN_PATH, Workspace } from './workspace';
+import { SAMPLE } from './protocol/sample';
+
+const REPO = path.resolve(__dirname, '../../..');
+const SETTINGS = parseSettings({}).settings;
+const linter = new GustLinter(loadPlugin(), tsParser);
+
+/** A chain of coroutines, each calling the one before it (the benchmark's file). */
+function chain(blocks: number): string {
+  const out = ["import { coroutine, sleep } from 'gust';", ''];
+  for (let i = 0; i < blocks; i++) {
+    const prev = i === 0 ? 'sleep' : `step${i - 1}`;
+    out.push(`export const step${i} = coroutine(function* (id: number) {`, '  yield sleep(1);', `  const user = yield ${prev}(id);`, `  ${prev}(id + 1);`, '  return user;', '});');
+  }
+  return out.join('\n') + '\n';
+}
+
+/** Messages as plain data (fix texts of carried messages are computed on demand). */
+const plain = (messages: Linter.LintMessage[]) => JSON.parse(JSON.stringify(messages)) as unknown;
+
+function snapshot(text: string, messages: Linter.LintMessage[] = []): Snapshot {
+  const cut = cutIntoUnits(text, '/w/a.ts');
+  if (typeof cut === 'string') throw new Error(cut);
+  return { text, filePath: '/w/a.ts', cut, messages, key: 1 };
+}
+
+describe('incremental: cutting and planning', () => {
+  it('diffTexts finds the changed span', () => {
+    assert.deepEqual(diffTexts('let a = 1;', 'let ab = 1;'), { start: 5, oldEnd: 5, newEnd: 6 });
+    assert.deepEqual(diffTexts('abc', 'abc'), { start: 3, oldEnd: 3, newEnd: 3 });
+    assert.deepEqual(diffTexts('yield x;', 'x;'), { start: 0, oldEnd: 6, newEnd: 0 });
+  });
+
+  it('cuts top-level statements with their names, mentions, function bodies and writes', () => {
+    const text = "import { a as b } from 'm';\nlet x = 1;\nexport function f(y) { x = y; b(); }\nconst { p, q: [r] } = b;\n";
+    const cut = cutIntoUnits(text, '/w/a.ts');
+    assert.ok(typeof cut !== 'string');
+    assert.deepEqual([...cut.imports], ['b']);
+    assert.deepEqual(
+      cut.units.map((u) => u.names),
+      [['x'], ['f'], ['p', 'r']],
+    );
+    const f = cut.units[1];
+    assert.deepEqual([...f.writes], ['x']);
+    assert.ok(f.ids.has('b') && f.ids.has('x') && f.ids.has('y'));
+    assert.equal(text.slice(f.bodies[0][0], f.bodies[0][1]), ' x = y; b(); ');
+    assert.equal(cutIntoUnits('const = ;', '/w/a.ts'), 'the text has a syntax error');
+  });
+
+  it('re-lints the edited statement and those naming it; blanks bodies unrelated to both, keeping every position', () => {
+    const text = chain(8);
+    const previous = snapshot(text);
+    const at = text.indexOf('  step3(id + 1);');
+    const next = text.slice(0, at) + '  yield ' + text.slice(at + 2);
+    const plan = planSlice(previous, next);
+    assert.ok(typeof plan !== 'string', String(plan));
+    // step4 holds the edit; step3 is named there, step5 names step4
+    assert.deepEqual([...plan.relint].sort(), [3, 4, 5]);
+    assert.equal(plan.parseText.length, next.length);
+    assert.equal(plan.parseText.split('\n').length, next.split('\n').length);
+    assert.ok(plan.parseText.includes('step3(id + 1)'), 'the edited statement is kept');
+    assert.ok(!plan.parseText.includes('step0(id + 1)'), 'an unrelated body is blanked');
+    assert.ok(plan.parseText.includes('export const step0 = coroutine(function* (id: number) {'), 'declarations stay');
+  });
+
+  it('falls back to a whole run when the reasoning does not hold', () => {
+    const text = chain(4);
+    const previous = snapshot(text);
+    const inBody = text.indexOf('  step1(id + 1);');
+    assert.equal(planSlice(previous, text + 'const extra = 1;\n'), 'statements were added or removed');
+    assert.equal(planSlice(previous, text.replace("'gust'", "'gust/x'")), 'the change is outside every statement');
+    assert.equal(planSlice(previous, text.slice(0, inBody) + '  step1(id + 1;' + text.slice(inBody + 16)), 'the text has a syntax error');
+    assert.equal(planSlice(previous, '/* eslint-disable */\n' + text), 'block-level eslint comments');
+    const joined = text.replace('});\nexport const step2', '}); export const step2');
+    assert.equal(planSlice(snapshot(joined), joined.replace('}); export const step2', '});;export const step2')), 'statements were added or removed');
+    const writer = "let counter = 0;\nexport function bump() {\n  counter = counter + 1;\n}\n" + text;
+    const edit = writer.indexOf('  step1(id + 1);');
+    assert.equal(planSlice(snapshot(writer), writer.slice(0, edit) + '  yield ' + writer.slice(edit + 2)), 'a function writes the module-level name counter');
+  });
+});
+
+// ---- the same results as a whole run, over random edits of real files ---------------------
+
+/** A small deterministic random source, so a failure can be replayed. */
+function random(seed: number): (n: number) => number {
+  let state = seed >>> 0;
+  return (n) => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state % n;
+  };
+}
+
+/** One random edit of a line inside a function body (or anywhere, now and then). */
+function edit(text: string, pick: (n: number) => number): string {
+  const lines = text.split('\n');
+  const names = [...new Set(text.match(/\b[a-z]\w*(?=\()/gi) ?? [])];
+  const candidates = lines.map((line, i) => i).filter((i) => /^\s{2,}\S/.test(lines[i]));
+  const i = candidates.length ? candidates[pick(candidates.length)] : pick(lines.length);
+  const line = lines[i];
+  const indent = /^\s*/.exec(line)![0];
+  switch (pick(6)) {
+    case 0:
+      lines[i] = line.startsWith(indent + 'yield ') ? indent + line.slice(indent.length + 6) : indent + 'yield ' + line.slice(indent.length);
+      break;
+    case 1:
+      lines.splice(i, 1);
+      break;
+    case 2:
+      lines.splice(i, 0, `${indent}${names[pick(names.length)] ?? 'f'}(${pick(3)});`);
+      break;
+    case 3:
+      lines.splice(i, 0, line);
+      break;
+    case 4: {
+      const from = names[pick(names.length)];
+      const to = names[pick(names.length)];
+      if (from && to) lines[i] = line.replace(from, to);
+      break;
+    }
+    default:
+      lines[i] = `${line} // note ${pick(100)}`;
+  }
+  return lines.join('\n');
+}
+
+interface Corpus {
+  name: string;
+  text: string;
+}
+
+function corpus(): Corpus[] {
+  const files: Corpus[] = [{ name: 'sample.ts', text: SAMPLE }, { name: 'chain.ts', text: chain(30) }];
+  for (const dir of [path.join(REPO, 'examples'), path.join(REPO, 'server', 'test', 'fixtures', 'incremental')]) {
+    for (const name of fs.readdirSync(dir).filter((n) => n.endsWith('.ts'))) files.push({ name, text: fs.readFileSync(path.join(dir, name), 'utf8') });
+  }
+  return files;
+}
+
+async function replay(filePath: string, files: Corpus[], steps: number): Promise<{ fast: number; runs: number; why: string }> {
+  let fast = 0;
+  let runs = 0;
+  const reasons = new Map<string, number>();
+  for (const [n, file] of files.entries()) {
+    const incremental = new IncrementalLinter(0);
+    const pick = random(n + 1);
+    let text = file.text;
+    const input = () => ({ text, filePath, languageId: 'typescript', settings: SETTINGS, workspaceFolder: path.dirname(filePath) });
+    const run = (parseText?: string) => (parseText === undefined ? linter.lint(input(), false) : linter.lint(input(), false, [], parseText));
+    await incremental.lint('doc', text, filePath, SETTINGS, run);
+    let good = text;
+    for (let step = 0; step < steps; step++) {
+      // an edit that breaks the syntax is undone by the next one, as a user would
+      text = typeof cutIntoUnits(text, filePath) === 'string' ? good : edit(text, pick);
+      if (typeof cutIntoUnits(text, filePath) !== 'string') good = text;
+      const { out, full } = await incremental.lint('doc', text, filePath, SETTINGS, run);
+      const whole = await linter.lint(input(), false);
+      assert.deepEqual(plain(out.messages), plain(whole.messages), `${file.name}, edit ${step + 1} (${full ?? 'incremental'}):\n${text}`);
+      runs++;
+      if (full === undefined) fast++;
+      else reasons.set(full, (reasons.get(full) ?? 0) + 1);
+    }
+  }
+  return { fast, runs, why: JSON.stringify([...reasons]) };
+}
+
+describe('incremental: the same results as a whole run', function () {
+  this.timeout(240000);
+
+  it('through the client settings, over random edits of every example', async () => {
+    const { fast, runs, why } = await replay('/w/edited.ts', corpus(), 25);
+    // most edits stay inside one statement: the incremental path must carry most of them
+    assert.ok(fast > runs / 3, `${fast} of ${runs} runs were incremental; whole runs: ${why}`);
+  });
+
+  it("through a workspace's eslint.config.js, with the config's own parser", async () => {
+    const ws = new Workspace();
+    try {
+      ws.write(
+        'eslint.config.js',
+        [
+          `const gust = require(${JSON.stringify(PLUGIN_PATH)});`,
+          `const parser = require(${JSON.stringify(require.resolve('@typescript-eslint/parser'))});`,
+          "module.exports = [{ files: ['**/*.ts'], languageOptions: { parser } }, { files: ['**/*.ts'], ...gust.configs.all }];",
+        ].join('\n'),
+      );
+      const { fast, runs, why } = await replay(ws.file('edited.ts'), corpus().slice(0, 4), 12);
+      assert.ok(fast > runs / 3, `${fast} of ${runs} runs were incremental; whole runs: ${why}`);
+    } finally {
+      ws.dispose();
+    }
+  });
+
+  it('moves an earlier suggestion that adds an import past the edit, with the new text inside it', async () => {
+    const text = chain(6);
+    const filePath = '/w/moved.ts';
+    const incremental = new IncrementalLinter(0);
+    let current = text;
+    const input = () => ({ text: current, filePath, languageId: 'typescript', settings: SETTINGS });
+    const run = (parseText?: string) => (parseText === undefined ? linter.lint(input(), false) : linter.lint(input(), false, [], parseText));
+    await incremental.lint('doc', current, filePath, SETTINGS, run);
+    const at = current.indexOf('  step1(id + 1);');
+    current = current.slice(0, at) + '  yield ' + current.slice(at + 2);
+    const { out, full } = await incremental.lint('doc', current, filePath, SETTINGS, run);
+    assert.equal(full, undefined);
+    const last = out.messages[out.messages.length - 1];
+    const spawn = last.suggestions?.find((s) => s.fix.text.includes('spawnCallback'));
+    assert.ok(spawn, JSON.stringify(last.suggestions));
+    // the suggestion's merged fix spans the edited statement: it must hold its new text
+    assert.ok(spawn.fix.text.includes('  yield step1(id + 1);'));
+    const applied = current.slice(0, spawn.fix.range[0]) + spawn.fix.text + current.slice(spawn.fix.range[1]);
+    assert.match(applied, /import \{ coroutine, sleep, IOLoop \} from 'gust';/);
+    assert.ok(spawn.fix.range[0] < at, 'the fix starts at the imports, before the edit');
+    assert.ok(applied.includes('  yield step1(id + 1);'));
+  });
+});
