@@ -47,8 +47,6 @@ export interface Slice {
   edited: number;
   /** Indices of the units whose results come from this run. */
   relint: Set<number>;
-  /** Blanked spans, in order. */
-  blanked: Array<[number, number]>;
 }
 
 /**
@@ -74,11 +72,14 @@ const intersects = (a: ReadonlySet<string>, b: ReadonlySet<string>): boolean => 
   return false;
 };
 
-function blank(text: string, spans: ReadonlyArray<[number, number]>): string {
+/** `text` with `blanked` spans turned to spaces and `zeroed` ones to a `0` and spaces, line breaks kept. */
+function blank(text: string, blanked: ReadonlyArray<[number, number]>, zeroed: ReadonlyArray<[number, number]>): string {
+  const spans = [...blanked.map(([a, b]) => [a, b, 0]), ...zeroed.map(([a, b]) => [a, b, 1])].sort((x, y) => x[0] - y[0]);
   const parts: string[] = [];
   let at = 0;
-  for (const [start, end] of spans) {
-    parts.push(text.slice(at, start), text.slice(start, end).replace(/[^\r\n\u2028\u2029]/g, ' '));
+  for (const [start, end, zero] of spans) {
+    const spaces = text.slice(start, end).replace(/[^\r\n\u2028\u2029]/g, ' ');
+    parts.push(text.slice(at, start), zero ? '0' + spaces.slice(1) : spaces);
     at = end;
   }
   parts.push(text.slice(at));
@@ -126,16 +127,34 @@ export function planSlice(previous: Snapshot, text: string): Slice | string {
   const relint = new Set<number>([edited]);
   after.forEach((unit, i) => intersects(unit.ids, direct) && relint.add(i));
   const reach = mentioned([...relint].map((i) => after[i]));
+  const context = new Set<number>();
+  after.forEach((unit, i) => (relint.has(i) || intersects(unit.ids, reach)) && context.add(i));
+  // Declarations the kept statements can reach, through names and then initializers.
+  const reached = mentioned([...context].map((i) => after[i]));
+  const declared = new Set<number>();
+  for (let grew = true; grew; ) {
+    grew = false;
+    after.forEach((unit, i) => {
+      if (context.has(i) || declared.has(i) || !intersects(unit.ids, reached)) return;
+      declared.add(i);
+      grew = true;
+      for (const id of unit.headIds) if (moduleNames.has(id)) reached.add(id);
+    });
+  }
   const blanked: Array<[number, number]> = [];
+  const zeroed: Array<[number, number]> = [];
   for (let i = 0; i < after.length; i++) {
     const unit = after[i];
     for (const name of unit.writes) if (cut.imports.has(name)) return 'a function writes an imported name';
-    if (relint.has(i) || intersects(unit.ids, reach)) continue;
+    if (context.has(i)) continue;
     for (const name of unit.writes) if (moduleNames.has(name)) return `a function writes the module-level name ${name}`;
-    blanked.push(...unit.bodies);
+    // Out of reach (and not `require`-ing anything at load): only the names it declares matter.
+    const values = declared.has(i) || unit.ids.has('require') ? [] : unit.values;
+    zeroed.push(...values);
+    blanked.push(...unit.bodies.filter(([a, b]) => !values.some(([s, e]) => s <= a && b <= e)));
   }
   for (const name of before[edited].writes) if (cut.imports.has(name)) return 'a function writes an imported name';
-  return { parseText: blank(text, blanked), cut, edit, edited, relint, blanked };
+  return { parseText: blank(text, blanked, zeroed), cut, edit, edited, relint };
 }
 
 /** What {@link IncrementalLinter.lint} did, for the log and the tests. */

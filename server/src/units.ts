@@ -17,8 +17,16 @@ export interface Unit {
   ids: Set<string>;
   /** Identifiers it may write from inside a function body: assigned, updated, or given a member. */
   writes: Set<string>;
+  /** Identifiers outside its function bodies: what its declarations are made of. */
+  headIds: Set<string>;
   /** The bodies of its outermost functions: the spans that can be blanked out (inside the braces). */
   bodies: Array<[number, number]>;
+  /**
+   * Spans whose text no other statement's results can depend on unless they mention
+   * the statement's names: initializers that are calls, functions, classes or literals
+   * (a name lookup follows only identifiers, member chains and `require`), class bodies.
+   */
+  values: Array<[number, number]>;
 }
 
 /** A document's units, or why it cannot be cut into them. */
@@ -110,11 +118,41 @@ function isAssignment(kind: ts.SyntaxKind): boolean {
   return kind >= ts.SyntaxKind.FirstAssignment && kind <= ts.SyntaxKind.LastAssignment;
 }
 
+const OPAQUE_VALUE = new Set([
+  ts.SyntaxKind.CallExpression,
+  ts.SyntaxKind.NewExpression,
+  ts.SyntaxKind.FunctionExpression,
+  ts.SyntaxKind.ArrowFunction,
+  ts.SyntaxKind.ClassExpression,
+  ts.SyntaxKind.ObjectLiteralExpression,
+  ts.SyntaxKind.ArrayLiteralExpression,
+]);
+
+function values(statement: ts.Statement, sourceFile: ts.SourceFile): Array<[number, number]> {
+  if (ts.isVariableStatement(statement)) {
+    return statement.declarationList.declarations
+      .filter((d) => d.initializer && OPAQUE_VALUE.has(skipParens(d.initializer).kind))
+      .map((d) => [d.initializer!.getStart(sourceFile), d.initializer!.end]);
+  }
+  if (ts.isClassDeclaration(statement) && statement.members.length > 0) return [[statement.members.pos, statement.end - 1]];
+  return [];
+}
+
 function describe(statement: ts.Statement, sourceFile: ts.SourceFile): Unit {
-  const unit: Unit = { start: statement.getStart(sourceFile), end: statement.end, names: declaredNames(statement), ids: new Set(), writes: new Set(), bodies: [] };
+  const unit: Unit = {
+    start: statement.getStart(sourceFile),
+    end: statement.end,
+    names: declaredNames(statement),
+    ids: new Set(),
+    headIds: new Set(),
+    writes: new Set(),
+    bodies: [],
+    values: values(statement, sourceFile),
+  };
   const visit = (node: ts.Node, inFunction: boolean): void => {
     if (ts.isIdentifier(node)) {
       unit.ids.add(node.text);
+      if (!inFunction) unit.headIds.add(node.text);
       return;
     }
     if (inFunction) {
@@ -157,7 +195,8 @@ function reuse(earlier: Earlier | undefined, index: number, start: number, end: 
   if (old.end <= earlier.start && old.start === start && old.end === end) return old;
   const delta = earlier.newEnd - earlier.oldEnd;
   if (old.start < earlier.oldEnd || old.start + delta !== start || old.end + delta !== end) return undefined;
-  return { ...old, start, end, bodies: old.bodies.map(([a, b]) => [a + delta, b + delta]) };
+  const move = (spans: Array<[number, number]>): Array<[number, number]> => spans.map(([a, b]) => [a + delta, b + delta]);
+  return { ...old, start, end, bodies: move(old.bodies), values: move(old.values) };
 }
 
 /**

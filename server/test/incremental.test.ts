@@ -69,7 +69,10 @@ describe('incremental: cutting and planning', () => {
     assert.equal(plan.parseText.split('\n').length, next.split('\n').length);
     assert.ok(plan.parseText.includes('step3(id + 1)'), 'the edited statement is kept');
     assert.ok(!plan.parseText.includes('step0(id + 1)'), 'an unrelated body is blanked');
-    assert.ok(plan.parseText.includes('export const step0 = coroutine(function* (id: number) {'), 'declarations stay');
+    // step1 is named in step2's body (context): its declaration stays whole
+    assert.ok(plan.parseText.includes('export const step1 = coroutine(function* (id: number) {'), 'reachable declarations stay');
+    // step0 is out of reach: only its name is left, bound to a 0
+    assert.match(plan.parseText, /export const step0 = 0 +\n +\n/);
   });
 
   it('falls back to a whole run when the reasoning does not hold', () => {
