@@ -47,7 +47,7 @@ export interface ServerOptions {
   confirmAfterMs: number;
 }
 
-const DEFAULT_OPTIONS: ServerOptions = { maxFileSize: 1_000_000, debounceMs: 100, incrementalFrom: 20_000, confirmAfterMs: 2_000 };
+const DEFAULT_OPTIONS: ServerOptions = { maxFileSize: 1_000_000, debounceMs: 100, incrementalFrom: 20_000, confirmAfterMs: 5_000 };
 const LANGUAGES = new Set(['typescript', 'typescriptreact', 'javascript', 'javascriptreact']);
 
 function readOptions(raw: unknown): ServerOptions {
