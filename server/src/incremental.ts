@@ -203,28 +203,40 @@ export class IncrementalLinter {
     else if (!previous) reason = 'no earlier results';
     else if (previous.key !== key || previous.filePath !== filePath) reason = 'the settings or the config changed';
     if (!reason && previous) {
-      const plan = planSlice(previous, text);
-      if (typeof plan === 'string') reason = plan;
-      else {
-        const out = await run(plan.parseText);
-        const messages = !out
-          ? "the config's parser cannot be given a slice"
-          : out.crashes.length
-            ? 'a rule crashed'
-            : out.configFile !== previous.configFile
-              ? 'the config changed'
-              : mergeMessages(previous, plan, text, out.messages);
-        if (typeof messages === 'string') reason = messages;
-        else if (out) {
-          this.snapshots.set(uri, { text, filePath, cut: plan.cut, messages, key, configFile: out.configFile });
-          return { out: { ...out, messages } };
+      try {
+        const result = await this.incremental(previous, text, filePath, key, run);
+        if (typeof result !== 'string') {
+          this.snapshots.set(uri, result.snapshot);
+          return { out: result.out };
         }
+        reason = result;
+      } catch (error) {
+        // A fault on this path must not cost the user the diagnostics: the whole run follows.
+        reason = `the incremental run failed (${error instanceof Error ? error.message : String(error)})`;
       }
     }
     const out = await run();
     if (!out) throw new Error('gust: a whole-file lint run gave no result');
     this.remember(uri, text, filePath, key, out);
     return { out, full: reason };
+  }
+
+  private async incremental<T extends LintResult>(
+    previous: Snapshot,
+    text: string,
+    filePath: string,
+    key: unknown,
+    run: (parseText?: string) => Promise<T | undefined>,
+  ): Promise<{ out: T; snapshot: Snapshot } | string> {
+    const plan = planSlice(previous, text);
+    if (typeof plan === 'string') return plan;
+    const out = await run(plan.parseText);
+    if (!out) return "the config's parser cannot be given a slice";
+    if (out.crashes.length) return 'a rule crashed';
+    if (out.configFile !== previous.configFile) return 'the config changed';
+    const messages = mergeMessages(previous, plan, text, out.messages);
+    if (typeof messages === 'string') return messages;
+    return { out: { ...out, messages }, snapshot: { text, filePath, cut: plan.cut, messages, key, configFile: out.configFile } };
   }
 
   /** Forgets a document (closed). */

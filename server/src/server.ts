@@ -186,6 +186,7 @@ export function startServer(connection: Connection): void {
     const active = linter;
     const run = (parseText?: string) => (parseText === undefined ? active.lint(input, false) : active.lint(input, false, [], parseText));
     const { out, full } = await incremental.lint(uri, text, filePath, settings, run, confirm);
+    if (full?.startsWith('the incremental run failed')) connection.console.warn(`gust: ${full} on ${uri}; the whole file was linted instead.`);
     if (!isCurrent(document)) return; // a newer version is on its way: this run is outdated
     report(document, out);
     if (confirm) confirmed(document, out.messages);

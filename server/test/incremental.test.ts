@@ -202,6 +202,24 @@ describe('incremental: the same results as a whole run', function () {
     }
   });
 
+  it('a fault on the incremental path costs nothing: the whole run gives the results', async () => {
+    const text = chain(4);
+    const incremental = new IncrementalLinter(0);
+    let current = text;
+    const input = () => ({ text: current, filePath: '/w/fault.ts', languageId: 'typescript', settings: SETTINGS });
+    const run = async (parseText?: string) => {
+      if (parseText !== undefined) throw new Error('a bug in the slice');
+      return linter.lint(input(), false);
+    };
+    await incremental.lint('doc', current, '/w/fault.ts', SETTINGS, run);
+    const at = current.indexOf('  step1(id + 1);');
+    current = current.slice(0, at) + '  yield ' + current.slice(at + 2);
+    const { out, full } = await incremental.lint('doc', current, '/w/fault.ts', SETTINGS, run);
+    assert.equal(full, 'the incremental run failed (a bug in the slice)');
+    assert.deepEqual(plain(out.messages), plain((await linter.lint(input(), false)).messages));
+    assert.equal(out.messages.length, 3);
+  });
+
   it('moves an earlier suggestion that adds an import past the edit, with the new text inside it', async () => {
     const text = chain(6);
     const filePath = '/w/moved.ts';
