@@ -6,6 +6,7 @@ import { CodeAction, CodeActionKind, Diagnostic, OptionalVersionedTextDocumentId
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type DocsUrlLookup, diagnosticKey, messageKey } from './diagnostics';
 import { applyFixes, disableFileEdit, disableLineEdit, fixToEdit, minimalEdit } from './edits';
+import { startsInJsxChildren } from './jsx';
 
 /** The code action kind of "fix every safe problem": `source.fixAll.gust`. */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.gust`;
@@ -85,7 +86,8 @@ export function quickFixes(ctx: ActionContext, diagnostics: readonly Diagnostic[
     for (const suggestion of message.suggestions ?? []) {
       fixes.push(quickFix(`${suggestion.desc} (${ruleId})`, ctx, [fixToEdit(ctx.document, suggestion.fix)], diagnostic));
     }
-    const disableLine = disableLineEdit(ctx.document, diagnostic.range.start.line, ruleId);
+    const line = diagnostic.range.start.line;
+    const disableLine = disableLineEdit(ctx.document, line, ruleId, startsInJsxChildren(ctx.document, line));
     if (disableLine) fixes.push(quickFix(`Disable ${ruleId} for this line`, ctx, [disableLine], diagnostic));
     if (seenRules.has(ruleId)) continue;
     seenRules.add(ruleId);

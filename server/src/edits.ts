@@ -80,33 +80,35 @@ function lineText(document: TextDocument, line: number): string {
   return document.getText(Range.create(line, 0, line + 1, 0)).replace(/\r?\n$/, '');
 }
 
-// `// eslint-disable-next-line a, b -- why` or the same in a block comment: group 1 is
-// everything up to the end of the rule list.
-const NEXT_LINE_DIRECTIVE = /^(\s*(?:\/\/|\/\*)\s*eslint-disable-next-line(?:[ \t]+(?:(?!\s--\s|\s--$|\*\/).)*?)?)(\s+--.*?)?\s*(?:\*\/)?\s*$/;
+// `// eslint-disable-next-line a, b -- why` or the same in a block comment (in JSX
+// children, braced: `{/* ... */}`): group 1 is everything up to the end of the rule list.
+const NEXT_LINE_DIRECTIVE = /^(\s*(?:\/\/|\{?\s*\/\*)\s*eslint-disable-next-line(?:[ \t]+(?:(?!\s--\s|\s--$|\*\/).)*?)?)(\s+--.*?)?\s*(?:\*\/\s*\}?)?\s*$/;
 
 /**
  * The edit behind "Disable <rule> for this line": an `eslint-disable-next-line` comment
  * above `line`, indented like it, or the rule added to the directive already there.
  * None when that directive already names the rule (or names none, so disables all).
+ * Among JSX children (`jsx`), where `//` would be text, the comment is `{/* ... *\/}`.
  *
  * @example
  * disableLineEdit(doc, 4, 'gust/no-unyielded-coroutine');
  * // inserts "  // eslint-disable-next-line gust/no-unyielded-coroutine\n" at 4:0
  */
-export function disableLineEdit(document: TextDocument, line: number, ruleId: string): TextEdit | undefined {
+export function disableLineEdit(document: TextDocument, line: number, ruleId: string, jsx = false): TextEdit | undefined {
   if (line > 0) {
     const previous = lineText(document, line - 1);
     const match = NEXT_LINE_DIRECTIVE.exec(previous);
     if (match) {
       const head = match[1];
-      const list = head.replace(/^\s*(?:\/\/|\/\*)\s*eslint-disable-next-line/, '').trim();
+      const list = head.replace(/^\s*(?:\/\/|\{?\s*\/\*)\s*eslint-disable-next-line/, '').trim();
       const names = list.split(',').map((name) => name.trim()).filter(Boolean);
       if (names.length === 0 || names.includes(ruleId)) return undefined;
       return TextEdit.insert({ line: line - 1, character: head.length }, `, ${ruleId}`);
     }
   }
   const indent = /^\s*/.exec(lineText(document, line))?.[0] ?? '';
-  return TextEdit.insert({ line, character: 0 }, `${indent}// eslint-disable-next-line ${ruleId}${eol(document)}`);
+  const comment = jsx ? `{/* eslint-disable-next-line ${ruleId} */}` : `// eslint-disable-next-line ${ruleId}`;
+  return TextEdit.insert({ line, character: 0 }, `${indent}${comment}${eol(document)}`);
 }
 
 /**

@@ -57,6 +57,13 @@ describe('edits', () => {
       assert.equal(disableLineEdit(doc('// eslint-disable-next-line gust/x\ngo();\n'), 1, 'gust/x'), undefined);
       assert.equal(disableLineEdit(doc('// eslint-disable-next-line\ngo();\n'), 1, 'gust/x'), undefined);
     });
+    it('among JSX children, writes a braced block comment and merges into one', () => {
+      const text = '<ul>\n  {ids.forEach(load)}\n</ul>\n';
+      assert.equal(apply(text, [disableLineEdit(doc(text), 1, 'gust/x', true)!]), '<ul>\n  {/* eslint-disable-next-line gust/x */}\n  {ids.forEach(load)}\n</ul>\n');
+      const braced = '<ul>\n  {/* eslint-disable-next-line gust/a */}\n  {ids.forEach(load)}\n</ul>\n';
+      assert.equal(apply(braced, [disableLineEdit(doc(braced), 2, 'gust/x', true)!]), '<ul>\n  {/* eslint-disable-next-line gust/a, gust/x */}\n  {ids.forEach(load)}\n</ul>\n');
+      assert.equal(disableLineEdit(doc(braced), 2, 'gust/a', true), undefined);
+    });
     it('the merged comment really disables both rules in ESLint', () => {
       const text = '// eslint-disable-next-line prefer-const\nlet a = "\\d"; console.log(a);\n';
       const edited = apply(text, [disableLineEdit(doc(text), 1, 'no-useless-escape')!]);

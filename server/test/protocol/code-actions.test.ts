@@ -84,6 +84,28 @@ describe('protocol: code actions', function () {
       assert.deepEqual((await client.diagnostics(uri, v3)).map((x) => x.range.start.line), [10, 17]);
     });
 
+    it('"Disable for this line" among JSX children writes {/* ... */}, which ESLint honours', async () => {
+      const page = [
+        "import { coroutine, sleep } from 'gust';",
+        'const loadUser = coroutine(function* (id: number) {',
+        '  yield sleep(id);',
+        '});',
+        'export const Page = ({ ids }: { ids: number[] }) => (',
+        '  <ul>',
+        '    {ids.forEach(loadUser)}',
+        '  </ul>',
+        ');',
+        '',
+      ].join('\n');
+      const pageUri = await client.open(ws.file('page.tsx'), page, 'typescriptreact');
+      const [d] = await client.diagnostics(pageUri, 1);
+      assert.equal(d.code, 'gust/no-misused-coroutine');
+      const after = applyAction(page, pageUri, action(await client.codeActions(pageUri, [d]), 'Disable gust/no-misused-coroutine for this line'));
+      assert.equal(after, page.replace('    {ids.forEach', '    {/* eslint-disable-next-line gust/no-misused-coroutine */}\n    {ids.forEach'));
+      const v2 = await client.change(pageUri, after);
+      assert.deepEqual(await client.diagnostics(pageUri, v2), []);
+    });
+
     it('"Disable for the entire file" adds a block comment on top', async () => {
       const after = applyAction(SAMPLE, uri, action(await client.codeActions(uri, [unyielded()[1]]), `Disable ${UNYIELDED} for the entire file`));
       assert.equal(after, `/* eslint-disable ${UNYIELDED} */\n` + SAMPLE);

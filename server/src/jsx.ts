@@ -1,0 +1,44 @@
+/**
+ * Where a line comment would not be a comment: the children of a JSX element, where
+ * `// ...` is text the element shows. A directive there has to be `{/* ... *\/}`.
+ */
+import * as ts from 'typescript';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+
+const JSX_LANGUAGES: Readonly<Record<string, ts.ScriptKind>> = { typescriptreact: ts.ScriptKind.TSX, javascriptreact: ts.ScriptKind.JSX };
+
+const isJsxParent = (node: ts.Node | undefined): boolean => node !== undefined && (ts.isJsxElement(node) || ts.isJsxFragment(node));
+
+/**
+ * Whether the start of `line` (after its indentation) sits among a JSX element's
+ * children; always false outside the JSX languages.
+ *
+ * @example
+ * startsInJsxChildren(tsxDoc('<div>\n  {items.map(load)}\n</div>'), 1); // true
+ */
+export function startsInJsxChildren(document: TextDocument, line: number): boolean {
+  const kind = JSX_LANGUAGES[document.languageId];
+  if (kind === undefined) return false;
+  const text = document.getText();
+  const lineStart = document.offsetAt({ line, character: 0 });
+  const at = lineStart + (/^[ \t]*/.exec(text.slice(lineStart, lineStart + 200))?.[0].length ?? 0);
+  const sourceFile = ts.createSourceFile('line.tsx', text, ts.ScriptTarget.Latest, true, kind);
+  // Down to the node around `at`: true when `at` falls in a child's text, or is where a
+  // child of an element begins (`{items.map(load)}`); code deeper inside a child's
+  // braces is plain code again.
+  const around = (node: ts.Node) => node.getChildren(sourceFile).find((child) => child.getStart(sourceFile) <= at && at < child.end);
+  let node: ts.Node = sourceFile;
+  for (let inner = around(node); inner; inner = around(node)) {
+    if (ts.isJsxText(inner)) return true;
+    // a line that starts with the closing tag follows the children: a comment above it is one of them
+    if ((ts.isJsxClosingElement(inner) || ts.isJsxClosingFragment(inner)) && inner.getStart(sourceFile) === at) return true;
+    if (isJsxParent(node) && inner.kind === ts.SyntaxKind.SyntaxList) {
+      const child = around(inner);
+      if (!child || ts.isJsxText(child) || child.getStart(sourceFile) === at) return child !== undefined;
+      node = child;
+    } else {
+      node = inner;
+    }
+  }
+  return false;
+}
