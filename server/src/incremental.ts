@@ -245,8 +245,11 @@ export class IncrementalLinter {
   }
 
   private remember(uri: string, text: string, filePath: string, key: unknown, out: LintResult): void {
+    // A text that does not parse (mid-typing) keeps the last good results as the base:
+    // the next good text is compared with that, so the first keystroke after is fast too.
+    if (out.messages.some((m) => m.fatal) && !out.crashes.length && text.length >= this.minLength) return;
     this.snapshots.delete(uri);
-    if (text.length < this.minLength || out.crashes.length || out.messages.some((m) => m.fatal)) return;
+    if (text.length < this.minLength || out.crashes.length) return;
     const cut = cutIntoUnits(text, filePath);
     if (typeof cut !== 'string') this.snapshots.set(uri, { text, filePath, cut, messages: out.messages, key, configFile: out.configFile });
   }

@@ -36,8 +36,11 @@ export interface Units {
   imports: Set<string>;
   /** Offsets of every import declaration, in order. */
   importSpans: Array<[number, number]>;
-  /** TypeScript's tree of the text: the next version's parse starts from it (and invalidates it). */
-  sourceFile: ts.SourceFile;
+  /**
+   * TypeScript's tree of the text: the next version's parse starts from it. That parse
+   * reuses (and moves) its nodes, so it is taken away then, used or not.
+   */
+  sourceFile?: ts.SourceFile;
 }
 
 /** An earlier cut and how the text changed since: unchanged statements keep their descriptions. */
@@ -177,10 +180,12 @@ function describe(statement: ts.Statement, sourceFile: ts.SourceFile): Unit {
 }
 
 function parse(text: string, filePath: string, earlier?: Earlier): ts.SourceFile {
-  if (earlier) {
+  const base = earlier?.cut.sourceFile;
+  if (earlier && base) {
+    earlier.cut.sourceFile = undefined;
     const span = { start: earlier.start, length: earlier.oldEnd - earlier.start };
     try {
-      return ts.updateSourceFile(earlier.cut.sourceFile, text, { span, newLength: earlier.newEnd - earlier.start });
+      return ts.updateSourceFile(base, text, { span, newLength: earlier.newEnd - earlier.start });
     } catch {
       // an incremental parse TypeScript refuses: parse afresh
     }

@@ -202,6 +202,26 @@ describe('incremental: the same results as a whole run', function () {
     }
   });
 
+  it('after a text that does not parse, the next good one is compared with the last good one', async () => {
+    const incremental = new IncrementalLinter(0);
+    let current = chain(6);
+    const input = () => ({ text: current, filePath: '/w/typing.ts', languageId: 'typescript', settings: SETTINGS });
+    const run = (parseText?: string) => (parseText === undefined ? linter.lint(input(), false) : linter.lint(input(), false, [], parseText));
+    await incremental.lint('doc', current, '/w/typing.ts', SETTINGS, run);
+    const at = current.indexOf('  step2(id + 1);');
+    const good = current;
+    for (const typed of ['  foo(', '  yield (', '  yield ((']) {
+      current = good.slice(0, at) + typed + good.slice(at + 2);
+      const { out, full } = await incremental.lint('doc', current, '/w/typing.ts', SETTINGS, run);
+      assert.equal(full, 'the text has a syntax error');
+      assert.ok(out.messages[0].fatal);
+    }
+    current = good.slice(0, at) + '  yield ' + good.slice(at + 2);
+    const { out, full } = await incremental.lint('doc', current, '/w/typing.ts', SETTINGS, run);
+    assert.equal(full, undefined);
+    assert.deepEqual(plain(out.messages), plain((await linter.lint(input(), false)).messages));
+  });
+
   it('a fault on the incremental path costs nothing: the whole run gives the results', async () => {
     const text = chain(4);
     const incremental = new IncrementalLinter(0);
