@@ -1,5 +1,6 @@
 import rule from '../../src/rules/no-unyielded-coroutine';
-import { ruleTester, typedRuleTester } from '../rule-tester';
+import type { TypeOrValueSpecifier } from '@typescript-eslint/type-utils';
+import { fixture, ruleTester, typedRuleTester } from '../rule-tester';
 
 const imports = "import { coroutine } from 'gust';\nconst fetch = coroutine(function* (id: number) { return id; });\n";
 
@@ -440,8 +441,50 @@ typedRuleTester.run('no-unyielded-coroutine (typed)', rule, {
     { name: "a user's own Future class", code: "import { compute } from './own-future';\ncompute();" },
     { name: 'a Promise is no-floating-promises’ business', code: 'async function load() {}\nload();' },
     { name: 'yielded across files', code: "import { coroutine } from 'gust';\nimport { fetchUser } from './lib';\ncoroutine(function* () { yield fetchUser(1); });" },
+    {
+      name: 'allow: a package specifier matched by where the type checker finds the declaration',
+      code: "import { sleep } from 'gust';\nsleep(1);",
+      options: [{ allow: [{ from: 'package', package: 'gust', name: 'sleep' }] }],
+    },
+    {
+      name: 'allow: a file specifier covers a function imported from a project file (types know where it is declared)',
+      code: "import { fetchUser } from './lib';\nfetchUser(1);",
+      options: [{ allow: [{ from: 'file', name: 'fetchUser' }] }],
+    },
+    {
+      name: 'allow: a file specifier with the path of the declaring file',
+      code: "import { fetchUser } from './lib';\nfetchUser(1);",
+      options: [{ allow: [{ from: 'file', name: ['other', 'fetchUser'], path: fixture('lib.ts') }] }],
+    },
   ],
   invalid: [
+    ...(
+      [
+      { name: 'allow: a file specifier naming another file does not cover it', allow: { from: 'file' as const, name: 'fetchUser', path: fixture('jobs.ts') } },
+      { name: 'allow: a package specifier does not cover a project file', allow: { from: 'package' as const, name: 'fetchUser', package: 'gust' } },
+      { name: 'allow: a lib specifier covers only the default library', allow: { from: 'lib' as const, name: 'fetchUser' } },
+      ] as Array<{ name: string; allow: TypeOrValueSpecifier }>
+    ).map(({ name, allow }) => ({
+      name,
+      code: "import { fetchUser } from './lib';\nfetchUser(1);",
+      options: [{ allow: [allow] }] as [{ allow: TypeOrValueSpecifier[] }],
+      errors: [
+        {
+          messageId: 'discarded' as const,
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'spawnCallback' as const,
+              output: "import { fetchUser } from './lib';\nimport { IOLoop } from 'gust';\nIOLoop.current().spawnCallback(fetchUser, 1);",
+            },
+            {
+              messageId: 'runSync' as const,
+              output: "import { fetchUser } from './lib';\nimport { IOLoop } from 'gust';\nIOLoop.current().runSync(() => fetchUser(1));",
+            },
+          ],
+        },
+      ],
+    })),
     {
       name: 'a coroutine from another file, found by its type',
       code: "import { fetchUser } from './lib';\nfetchUser(1);",
