@@ -158,6 +158,10 @@ function describe(statement: ts.Statement, sourceFile: ts.SourceFile): Unit {
       if (!inFunction) unit.headIds.add(node.text);
       return;
     }
+    if (!inFunction && ts.isVariableDeclarationList(node) && (node.flags & ts.NodeFlags.BlockScoped) === 0) {
+      // `var` in a top-level block or loop still declares a module-level name
+      for (const declaration of node.declarations) bindingNames(declaration.name, unit.names);
+    }
     if (inFunction) {
       if (ts.isBinaryExpression(node) && isAssignment(node.operatorToken.kind)) {
         writeRoots(node.left, unit.writes, mayBeCallable(node.right));
@@ -176,6 +180,7 @@ function describe(statement: ts.Statement, sourceFile: ts.SourceFile): Unit {
   };
   // Statements outside functions run once at load; their writes are visible to every run anyway.
   visit(statement, false);
+  unit.names = [...new Set(unit.names)];
   return unit;
 }
 

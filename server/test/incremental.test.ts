@@ -88,6 +88,10 @@ describe('incremental: cutting and planning', () => {
     const writer = "let counter = 0;\nexport function bump() {\n  counter = counter + 1;\n}\n" + text;
     const edit = writer.indexOf('  step1(id + 1);');
     assert.equal(planSlice(snapshot(writer), writer.slice(0, edit) + '  yield ' + writer.slice(edit + 2)), 'a function writes the module-level name counter');
+    // a `var` in a top-level loop is module-level too
+    const loop = 'for (var round = 0; round < 2; round++) {}\nexport function again() {\n  round = 0;\n}\n' + text;
+    const inLoop = loop.indexOf('  step1(id + 1);');
+    assert.equal(planSlice(snapshot(loop), loop.slice(0, inLoop) + '  yield ' + loop.slice(inLoop + 2)), 'a function writes the module-level name round');
   });
 });
 
