@@ -11,8 +11,10 @@ import { PLUGIN_PATH, Workspace } from './workspace';
 import { SAMPLE } from './protocol/sample';
 
 const REPO = path.resolve(__dirname, '../../..');
-const SETTINGS = parseSettings({}).settings;
-const linter = new GustLinter(loadPlugin(), tsParser);
+const PLUGIN = loadPlugin();
+// Every rule on, so every kind of message (and fix) crosses the merge.
+const SETTINGS = parseSettings({ rules: Object.fromEntries(Object.keys(PLUGIN.rules).map((id) => [`gust/${id}`, 'warn'])) }).settings;
+const linter = new GustLinter(PLUGIN, tsParser);
 
 /** A chain of coroutines, each calling the one before it (the benchmark's file). */
 function chain(blocks: number): string {
@@ -183,7 +185,7 @@ describe('incremental: the same results as a whole run', function () {
   this.timeout(240000);
 
   it('through the client settings, over random edits of every example', async () => {
-    const { fast, runs, why } = await replay('/w/edited.ts', corpus(), 25);
+    const { fast, runs, why } = await replay('/w/edited.ts', corpus(), 30);
     // most edits stay inside one statement: the incremental path must carry most of them
     assert.ok(fast > runs / 3, `${fast} of ${runs} runs were incremental; whole runs: ${why}`);
   });
@@ -241,7 +243,7 @@ describe('incremental: the same results as a whole run', function () {
     const { out, full } = await incremental.lint('doc', current, '/w/fault.ts', SETTINGS, run);
     assert.equal(full, 'the incremental run failed (a bug in the slice)');
     assert.deepEqual(plain(out.messages), plain((await linter.lint(input(), false)).messages));
-    assert.equal(out.messages.length, 3);
+    assert.ok(out.messages.length > 0);
   });
 
   it('moves an earlier suggestion that adds an import past the edit, with the new text inside it', async () => {
