@@ -7,16 +7,18 @@
  * What a statement's results can depend on, by name: the declarations it mentions, those
  * declarations' bodies (a rule may follow a name one hop into the function it holds), and
  * every other mention of those names (a rule may ask whether a variable is ever reassigned
- * or read). So the run keeps: the edited statement, the statements mentioning a name it
- * mentions or declares (re-linted: their results may change), and the statements
- * mentioning any name those mention (context only: their earlier results are kept).
- * Anything outside that reasoning falls back to a full run: a syntax error, an edit that
+ * or read; "is this import used elsewhere?" is one such question). So the run keeps: the
+ * edited statement, the statements mentioning a name it mentions or declares
+ * (re-linted: their results may change), and the statements mentioning any name those
+ * mention (context only: their earlier results are kept). Every other statement keeps
+ * its declarations, and each of its blanked bodies still names once every import or
+ * module-level name it used. Anything outside that reasoning falls back to a full run: a syntax error, an edit that
  * crosses statements or touches an import, a function body out of the run writing a
  * module-level name, block-level `eslint-disable` comments, a crash.
  */
 import type { Linter } from 'eslint';
 import { mergeMessages } from './merge';
-import { type Unit, type Units, cutIntoUnits } from './units';
+import { type Body, type Unit, type Units, cutIntoUnits } from './units';
 
 /** A document's last exact-enough results, the base of the next incremental run. */
 export interface Snapshot {
@@ -72,15 +74,33 @@ const intersects = (a: ReadonlySet<string>, b: ReadonlySet<string>): boolean => 
   return false;
 };
 
-/** `text` with `blanked` spans turned to spaces and `zeroed` ones to a `0` and spaces, line breaks kept. */
-function blank(text: string, blanked: ReadonlyArray<[number, number]>, zeroed: ReadonlyArray<[number, number]>): string {
-  const spans = [...blanked.map(([a, b]) => [a, b, 0]), ...zeroed.map(([a, b]) => [a, b, 1])].sort((x, y) => x[0] - y[0]);
+/**
+ * `text` with the `bodies` blanked: spaces, line breaks kept, and on each line that
+ * referred to one of the `kept` names, those names again as one expression statement
+ * (`a,b`) where the first of them stood. The run then still sees each of them used.
+ */
+function blank(text: string, bodies: readonly Body[], kept: (name: string) => boolean): string {
   const parts: string[] = [];
   let at = 0;
-  for (const [start, end, zero] of spans) {
-    const spaces = text.slice(start, end).replace(/[^\r\n\u2028\u2029]/g, ' ');
-    parts.push(text.slice(at, start), zero ? '0' + spaces.slice(1) : spaces);
-    at = end;
+  for (const body of [...bodies].sort((x, y) => x.start - y.start)) {
+    let blank = text.slice(body.start, body.end).replace(/[^\r\n\u2028\u2029]/g, ' ');
+    const lines = new Map<number, Array<[string, number]>>();
+    for (const [name, offset] of body.refs) {
+      if (!kept(name)) continue;
+      const line = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1));
+      const list = lines.get(line) ?? [];
+      list.push([name, offset]);
+      lines.set(line, list);
+    }
+    for (const refs of lines.values()) {
+      refs.sort((x, y) => x[1] - y[1]);
+      // the line held all of them, each apart from the next: the list fits from the first
+      const list = refs.map(([name]) => name).join(',');
+      const from = refs[0][1] - body.start;
+      blank = blank.slice(0, from) + list + blank.slice(from + list.length);
+    }
+    parts.push(text.slice(at, body.start), blank);
+    at = body.end;
   }
   parts.push(text.slice(at));
   return parts.join('');
@@ -129,32 +149,17 @@ export function planSlice(previous: Snapshot, text: string): Slice | string {
   const reach = mentioned([...relint].map((i) => after[i]));
   const context = new Set<number>();
   after.forEach((unit, i) => (relint.has(i) || intersects(unit.ids, reach)) && context.add(i));
-  // Declarations the kept statements can reach, through names and then initializers.
-  const reached = mentioned([...context].map((i) => after[i]));
-  const declared = new Set<number>();
-  for (let grew = true; grew; ) {
-    grew = false;
-    after.forEach((unit, i) => {
-      if (context.has(i) || declared.has(i) || !intersects(unit.ids, reached)) return;
-      declared.add(i);
-      grew = true;
-      for (const id of unit.headIds) if (moduleNames.has(id)) reached.add(id);
-    });
-  }
-  const blanked: Array<[number, number]> = [];
-  const zeroed: Array<[number, number]> = [];
+  const blanked: Body[] = [];
   for (let i = 0; i < after.length; i++) {
     const unit = after[i];
     for (const name of unit.writes) if (cut.imports.has(name)) return 'a function writes an imported name';
     if (context.has(i)) continue;
     for (const name of unit.writes) if (moduleNames.has(name)) return `a function writes the module-level name ${name}`;
-    // Out of reach (and not `require`-ing anything at load): only the names it declares matter.
-    const values = declared.has(i) || unit.ids.has('require') ? [] : unit.values;
-    zeroed.push(...values);
-    blanked.push(...unit.bodies.filter(([a, b]) => !values.some(([s, e]) => s <= a && b <= e)));
+    blanked.push(...unit.bodies);
   }
   for (const name of before[edited].writes) if (cut.imports.has(name)) return 'a function writes an imported name';
-  return { parseText: blank(text, blanked, zeroed), cut, edit, edited, relint };
+  const kept = (name: string) => cut.imports.has(name) || moduleNames.has(name);
+  return { parseText: blank(text, blanked, kept), cut, edit, edited, relint };
 }
 
 /** What {@link IncrementalLinter.lint} did, for the log and the tests. */

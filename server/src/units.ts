@@ -20,13 +20,20 @@ export interface Unit {
   /** Identifiers outside its function bodies: what its declarations are made of. */
   headIds: Set<string>;
   /** The bodies of its outermost functions: the spans that can be blanked out (inside the braces). */
-  bodies: Array<[number, number]>;
+  bodies: Body[];
+}
+
+/** A function body that may be blanked out, and the names it refers to. */
+export interface Body {
+  /** Offsets just inside its braces. */
+  start: number;
+  end: number;
   /**
-   * Spans whose text no other statement's results can depend on unless they mention
-   * the statement's names: initializers that are calls, functions, classes or literals
-   * (a name lookup follows only identifiers, member chains and `require`), class bodies.
+   * Each name the body reads or writes as a variable (not a property or a declaration
+   * of its own), with the offset of its first such use: a blanked body keeps one
+   * reference to each, so "is this import used elsewhere?" keeps its answer.
    */
-  values: Array<[number, number]>;
+  refs: Array<[string, number]>;
 }
 
 /** A document's units, or why it cannot be cut into them. */
@@ -121,41 +128,27 @@ function isAssignment(kind: ts.SyntaxKind): boolean {
   return kind >= ts.SyntaxKind.FirstAssignment && kind <= ts.SyntaxKind.LastAssignment;
 }
 
-const OPAQUE_VALUE = new Set([
-  ts.SyntaxKind.CallExpression,
-  ts.SyntaxKind.NewExpression,
-  ts.SyntaxKind.FunctionExpression,
-  ts.SyntaxKind.ArrowFunction,
-  ts.SyntaxKind.ClassExpression,
-  ts.SyntaxKind.ObjectLiteralExpression,
-  ts.SyntaxKind.ArrayLiteralExpression,
-]);
-
-function values(statement: ts.Statement, sourceFile: ts.SourceFile): Array<[number, number]> {
-  if (ts.isVariableStatement(statement)) {
-    return statement.declarationList.declarations
-      .filter((d) => d.initializer && OPAQUE_VALUE.has(skipParens(d.initializer).kind))
-      .map((d) => [d.initializer!.getStart(sourceFile), d.initializer!.end]);
-  }
-  if (ts.isClassDeclaration(statement) && statement.members.length > 0) return [[statement.members.pos, statement.end - 1]];
-  return [];
+/** Whether `child` is a name that is not a variable reference: a property, a declaration, a label. */
+function isNamePosition(parent: ts.Node, child: ts.Node): boolean {
+  if (ts.isShorthandPropertyAssignment(parent)) return false;
+  const p = parent as unknown as Record<string, unknown>;
+  return p.name === child || p.propertyName === child || p.label === child || (ts.isQualifiedName(parent) && parent.right === child);
 }
 
 function describe(statement: ts.Statement, sourceFile: ts.SourceFile): Unit {
-  const unit: Unit = {
-    start: statement.getStart(sourceFile),
-    end: statement.end,
-    names: declaredNames(statement),
-    ids: new Set(),
-    headIds: new Set(),
-    writes: new Set(),
-    bodies: [],
-    values: values(statement, sourceFile),
-  };
-  const visit = (node: ts.Node, inFunction: boolean): void => {
+  const unit: Unit = { start: statement.getStart(sourceFile), end: statement.end, names: declaredNames(statement), ids: new Set(), headIds: new Set(), writes: new Set(), bodies: [] };
+  let body: (Body & { seen: Set<string> }) | undefined;
+  const visit = (node: ts.Node, inFunction: boolean, parent: ts.Node): void => {
     if (ts.isIdentifier(node)) {
       unit.ids.add(node.text);
       if (!inFunction) unit.headIds.add(node.text);
+      if (body && !body.seen.has(node.text) && !isNamePosition(parent, node)) {
+        const at = node.getStart(sourceFile);
+        if (at >= body.start && at < body.end) {
+          body.seen.add(node.text);
+          body.refs.push([node.text, at]);
+        }
+      }
       return;
     }
     if (!inFunction && ts.isVariableDeclarationList(node) && (node.flags & ts.NodeFlags.BlockScoped) === 0) {
@@ -171,15 +164,17 @@ function describe(statement: ts.Statement, sourceFile: ts.SourceFile): Unit {
         writeRoots(node.initializer, unit.writes, false);
       }
     }
-    if (ts.isFunctionLike(node) && 'body' in node && node.body && ts.isBlock(node.body)) {
-      if (!inFunction) unit.bodies.push([node.body.getStart(sourceFile) + 1, node.body.end - 1]);
-      ts.forEachChild(node, (child) => visit(child, true));
+    if (!inFunction && ts.isFunctionLike(node) && 'body' in node && node.body && ts.isBlock(node.body)) {
+      body = { start: node.body.getStart(sourceFile) + 1, end: node.body.end - 1, refs: [], seen: new Set() };
+      ts.forEachChild(node, (child) => visit(child, true, node));
+      unit.bodies.push({ start: body.start, end: body.end, refs: body.refs });
+      body = undefined;
       return;
     }
-    ts.forEachChild(node, (child) => visit(child, inFunction));
+    ts.forEachChild(node, (child) => visit(child, inFunction, node));
   };
   // Statements outside functions run once at load; their writes are visible to every run anyway.
-  visit(statement, false);
+  visit(statement, false, sourceFile);
   unit.names = [...new Set(unit.names)];
   return unit;
 }
@@ -205,8 +200,8 @@ function reuse(earlier: Earlier | undefined, index: number, start: number, end: 
   if (old.end <= earlier.start && old.start === start && old.end === end) return old;
   const delta = earlier.newEnd - earlier.oldEnd;
   if (old.start < earlier.oldEnd || old.start + delta !== start || old.end + delta !== end) return undefined;
-  const move = (spans: Array<[number, number]>): Array<[number, number]> => spans.map(([a, b]) => [a + delta, b + delta]);
-  return { ...old, start, end, bodies: move(old.bodies), values: move(old.values) };
+  const bodies = old.bodies.map((b) => ({ start: b.start + delta, end: b.end + delta, refs: b.refs.map(([name, at]): [string, number] => [name, at + delta]) }));
+  return { ...old, start, end, bodies };
 }
 
 /**

@@ -54,7 +54,16 @@ describe('incremental: cutting and planning', () => {
     const f = cut.units[1];
     assert.deepEqual([...f.writes], ['x']);
     assert.ok(f.ids.has('b') && f.ids.has('x') && f.ids.has('y'));
-    assert.equal(text.slice(f.bodies[0][0], f.bodies[0][1]), ' x = y; b(); ');
+    assert.equal(text.slice(f.bodies[0].start, f.bodies[0].end), ' x = y; b(); ');
+    // the names it uses as variables, each at its first use
+    assert.deepEqual(
+      f.bodies[0].refs.map(([name, at]) => [name, text.slice(at, at + name.length)]),
+      [
+        ['x', 'x'],
+        ['y', 'y'],
+        ['b', 'b'],
+      ],
+    );
     assert.equal(cutIntoUnits('const = ;', '/w/a.ts'), 'the text has a syntax error');
   });
 
@@ -71,10 +80,10 @@ describe('incremental: cutting and planning', () => {
     assert.equal(plan.parseText.split('\n').length, next.split('\n').length);
     assert.ok(plan.parseText.includes('step3(id + 1)'), 'the edited statement is kept');
     assert.ok(!plan.parseText.includes('step0(id + 1)'), 'an unrelated body is blanked');
-    // step1 is named in step2's body (context): its declaration stays whole
-    assert.ok(plan.parseText.includes('export const step1 = coroutine(function* (id: number) {'), 'reachable declarations stay');
-    // step0 is out of reach: only its name is left, bound to a 0
-    assert.match(plan.parseText, /export const step0 = 0 +\n +\n/);
+    assert.ok(plan.parseText.includes('export const step0 = coroutine(function* (id: number) {'), 'declarations stay');
+    // a blanked body still refers once to each name it used, where it first did
+    assert.match(plan.parseText, /export const step0 = coroutine\(function\* \(id: number\) \{\n {8}sleep {4}\n {31}\n {16}\n/);
+    assert.match(plan.parseText, /export const step1 = coroutine\(function\* \(id: number\) \{\n {8}sleep {4}\n {21}step0 {5}\n/);
   });
 
   it('falls back to a whole run when the reasoning does not hold', () => {
