@@ -237,6 +237,40 @@ describe('incremental: the same results as a whole run', function () {
     assert.deepEqual(plain(out.messages), plain((await linter.lint(input(), false)).messages));
   });
 
+  it('a blanked body still counts as using the imports it used (the PeriodicCallback rewrite keeps the import)', async () => {
+    const text = [
+      "import { coroutine, sleep, PeriodicCallback } from 'gust';",
+      'const load = coroutine(function* () {',
+      '  yield sleep(1);',
+      '});',
+      'export function elsewhere() {',
+      '  new PeriodicCallback(() => undefined, 100).start();',
+      '}',
+      'export function unrelated() {',
+      '  return 1;',
+      '}',
+      'export const main = coroutine(function* () {',
+      '  new PeriodicCallback(load, 1000).start();',
+      '});',
+      '',
+    ].join('\n');
+    const incremental = new IncrementalLinter(0);
+    let current = text;
+    const input = () => ({ text: current, filePath: '/w/periodic.ts', languageId: 'typescript', settings: SETTINGS });
+    const run = (parseText?: string) => (parseText === undefined ? linter.lint(input(), false) : linter.lint(input(), false, [], parseText));
+    await incremental.lint('doc', current, '/w/periodic.ts', SETTINGS, run);
+    // an edit in main: main is re-linted while `elsewhere` is blanked
+    current = current.replace('load, 1000', 'load, 2000');
+    const { out, full } = await incremental.lint('doc', current, '/w/periodic.ts', SETTINGS, run);
+    assert.equal(full, undefined);
+    const rewrite = out.messages.find((m) => m.ruleId === 'gust/no-coroutine-periodic-callback')?.suggestions?.[0];
+    assert.ok(rewrite);
+    // `elsewhere` still uses PeriodicCallback: the rewrite must not take it out of the import
+    const applied = current.slice(0, rewrite.fix.range[0]) + rewrite.fix.text + current.slice(rewrite.fix.range[1]);
+    assert.equal(applied.split('\n')[0], "import { coroutine, sleep, PeriodicCallback, IOLoop } from 'gust';");
+    assert.deepEqual(plain(out.messages), plain((await linter.lint(input(), false)).messages));
+  });
+
   it('a fault on the incremental path costs nothing: the whole run gives the results', async () => {
     const text = chain(4);
     const incremental = new IncrementalLinter(0);
