@@ -66,6 +66,8 @@ export function diffTexts(before: string, after: string): Edit {
   return { start, oldEnd: before.length - tail, newEnd: after.length - tail };
 }
 
+const LINE_BREAKS = new Set([0x0a, 0x0d, 0x2028, 0x2029]);
+
 const BLOCK_DIRECTIVE = /\/\*\s*(?:eslint-disable(?!-)|eslint-enable|eslint\s|global\s|globals\s|exported\s)/;
 
 const intersects = (a: ReadonlySet<string>, b: ReadonlySet<string>): boolean => {
@@ -79,15 +81,23 @@ const intersects = (a: ReadonlySet<string>, b: ReadonlySet<string>): boolean => 
  * referred to one of the `kept` names, those names again as one expression statement
  * (`a,b`) where the first of them stood. The run then still sees each of them used.
  */
-function blank(text: string, bodies: readonly Body[], kept: (name: string) => boolean): string {
+function blank(text: string, bodies: readonly Body[], kept: (name: string) => boolean, listed: ReadonlyArray<{ span: Body; text: string }>): string {
   const parts: string[] = [];
   let at = 0;
-  for (const body of [...bodies].sort((x, y) => x.start - y.start)) {
+  const spans = [...bodies.map((span) => ({ span, text: undefined as string | undefined })), ...listed].sort((x, y) => x.span.start - y.span.start);
+  for (const { span: body, text: replacement } of spans) {
+    if (replacement !== undefined) {
+      parts.push(text.slice(at, body.start), replacement);
+      at = body.end;
+      continue;
+    }
     let blank = text.slice(body.start, body.end).replace(/[^\r\n\u2028\u2029]/g, ' ');
     const lines = new Map<number, Array<[string, number]>>();
     for (const [name, offset] of body.refs) {
       if (!kept(name)) continue;
-      const line = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1));
+      // the start of its line (within the body): a walk back over one line at most
+      let line = offset;
+      while (line > body.start && !LINE_BREAKS.has(text.charCodeAt(line - 1))) line--;
       const list = lines.get(line) ?? [];
       list.push([name, offset]);
       lines.set(line, list);
@@ -104,6 +114,38 @@ function blank(text: string, bodies: readonly Body[], kept: (name: string) => bo
   }
   parts.push(text.slice(at));
   return parts.join('');
+}
+
+/**
+ * A value's text reduced to an array of the kept names it uses, `[a,b,\n c,]`, in the
+ * same length and lines: each line's names where the first of them stood. Undefined when
+ * that does not fit (the value then keeps its text, bodies blanked).
+ */
+function nameList(text: string, span: Body, kept: (name: string) => boolean): string | undefined {
+  const chars = text.slice(span.start, span.end).replace(/[^\r\n\u2028\u2029]/g, ' ').split('');
+  if (chars.length < 2) return undefined;
+  chars[0] = '[';
+  chars[chars.length - 1] = ']';
+  const lines = new Map<number, Array<[string, number]>>();
+  for (const [name, offset] of span.refs) {
+    if (!kept(name)) continue;
+    let line = offset;
+    while (line > span.start && !LINE_BREAKS.has(text.charCodeAt(line - 1))) line--;
+    const list = lines.get(line) ?? [];
+    list.push([name, offset - span.start]);
+    lines.set(line, list);
+  }
+  for (const refs of lines.values()) {
+    refs.sort((x, y) => x[1] - y[1]);
+    const list = refs.map(([name]) => `${name},`).join('');
+    const from = Math.max(refs[0][1], 1);
+    for (let k = 0; k < list.length; k++) {
+      // only over blanks: a line break or the closing bracket means it does not fit
+      if (chars[from + k] !== ' ') return undefined;
+      chars[from + k] = list[k];
+    }
+  }
+  return chars.join('');
 }
 
 /**
@@ -149,17 +191,41 @@ export function planSlice(previous: Snapshot, text: string): Slice | string {
   const reach = mentioned([...relint].map((i) => after[i]));
   const context = new Set<number>();
   after.forEach((unit, i) => (relint.has(i) || intersects(unit.ids, reach)) && context.add(i));
+  // Declarations the kept statements can reach, through names and then initializers.
+  const reached = mentioned([...context].map((i) => after[i]));
+  const declared = new Set<number>();
+  for (let grew = true; grew; ) {
+    grew = false;
+    after.forEach((unit, i) => {
+      if (context.has(i) || declared.has(i) || !intersects(unit.ids, reached)) return;
+      declared.add(i);
+      grew = true;
+      for (const id of unit.headIds) if (moduleNames.has(id)) reached.add(id);
+    });
+  }
+  const kept = (name: string) => cut.imports.has(name) || moduleNames.has(name);
   const blanked: Body[] = [];
+  const listed: Array<{ span: Body; text: string }> = [];
   for (let i = 0; i < after.length; i++) {
     const unit = after[i];
     for (const name of unit.writes) if (cut.imports.has(name)) return 'a function writes an imported name';
     if (context.has(i)) continue;
     for (const name of unit.writes) if (moduleNames.has(name)) return `a function writes the module-level name ${name}`;
-    blanked.push(...unit.bodies);
+    // Out of reach (and not `require`-ing anything at load): its values matter only
+    // through the names they use.
+    const values: Body[] = [];
+    if (!declared.has(i) && !unit.ids.has('require')) {
+      for (const span of unit.values) {
+        const list = nameList(text, span, kept);
+        if (list === undefined) continue;
+        listed.push({ span, text: list });
+        values.push(span);
+      }
+    }
+    blanked.push(...unit.bodies.filter((b) => !values.some((v) => v.start <= b.start && b.end <= v.end)));
   }
   for (const name of before[edited].writes) if (cut.imports.has(name)) return 'a function writes an imported name';
-  const kept = (name: string) => cut.imports.has(name) || moduleNames.has(name);
-  return { parseText: blank(text, blanked, kept), cut, edit, edited, relint };
+  return { parseText: blank(text, blanked, kept, listed), cut, edit, edited, relint };
 }
 
 /** What {@link IncrementalLinter.lint} did, for the log and the tests. */

@@ -21,6 +21,12 @@ export interface Unit {
   headIds: Set<string>;
   /** The bodies of its outermost functions: the spans that can be blanked out (inside the braces). */
   bodies: Body[];
+  /**
+   * Initializers of its declarations that are calls, functions, classes or literals (a
+   * name lookup follows only identifiers, member chains and `require`): when nothing kept
+   * mentions the statement's names, each can stand as just the list of names it uses.
+   */
+  values: Body[];
 }
 
 /** A function body that may be blanked out, and the names it refers to. */
@@ -128,6 +134,16 @@ function isAssignment(kind: ts.SyntaxKind): boolean {
   return kind >= ts.SyntaxKind.FirstAssignment && kind <= ts.SyntaxKind.LastAssignment;
 }
 
+const OPAQUE_VALUE = new Set([
+  ts.SyntaxKind.CallExpression,
+  ts.SyntaxKind.NewExpression,
+  ts.SyntaxKind.FunctionExpression,
+  ts.SyntaxKind.ArrowFunction,
+  ts.SyntaxKind.ClassExpression,
+  ts.SyntaxKind.ObjectLiteralExpression,
+  ts.SyntaxKind.ArrayLiteralExpression,
+]);
+
 /** Whether `child` is a name that is not a variable reference: a property, a declaration, a label. */
 function isNamePosition(parent: ts.Node, child: ts.Node): boolean {
   if (ts.isShorthandPropertyAssignment(parent)) return false;
@@ -136,19 +152,30 @@ function isNamePosition(parent: ts.Node, child: ts.Node): boolean {
 }
 
 function describe(statement: ts.Statement, sourceFile: ts.SourceFile): Unit {
-  const unit: Unit = { start: statement.getStart(sourceFile), end: statement.end, names: declaredNames(statement), ids: new Set(), headIds: new Set(), writes: new Set(), bodies: [] };
-  let body: (Body & { seen: Set<string> }) | undefined;
+  const unit: Unit = { start: statement.getStart(sourceFile), end: statement.end, names: declaredNames(statement), ids: new Set(), headIds: new Set(), writes: new Set(), bodies: [], values: [] };
+  type Open = Body & { seen: Set<string> };
+  let body: Open | undefined;
+  let value: Open | undefined;
+  const note = (span: Open | undefined, node: ts.Identifier, parent: ts.Node) => {
+    if (!span || span.seen.has(node.text) || isNamePosition(parent, node)) return;
+    const at = node.getStart(sourceFile);
+    if (at < span.start || at >= span.end) return;
+    span.seen.add(node.text);
+    span.refs.push([node.text, at]);
+  };
   const visit = (node: ts.Node, inFunction: boolean, parent: ts.Node): void => {
     if (ts.isIdentifier(node)) {
       unit.ids.add(node.text);
       if (!inFunction) unit.headIds.add(node.text);
-      if (body && !body.seen.has(node.text) && !isNamePosition(parent, node)) {
-        const at = node.getStart(sourceFile);
-        if (at >= body.start && at < body.end) {
-          body.seen.add(node.text);
-          body.refs.push([node.text, at]);
-        }
-      }
+      note(body, node, parent);
+      note(value, node, parent);
+      return;
+    }
+    if (!inFunction && ts.isVariableDeclaration(node) && node.initializer && OPAQUE_VALUE.has(skipParens(node.initializer).kind) && ts.isVariableStatement(statement)) {
+      value = { start: node.initializer.getStart(sourceFile), end: node.initializer.end, refs: [], seen: new Set() };
+      ts.forEachChild(node, (child) => visit(child, inFunction, node));
+      unit.values.push({ start: value.start, end: value.end, refs: value.refs });
+      value = undefined;
       return;
     }
     if (!inFunction && ts.isVariableDeclarationList(node) && (node.flags & ts.NodeFlags.BlockScoped) === 0) {
@@ -200,8 +227,8 @@ function reuse(earlier: Earlier | undefined, index: number, start: number, end: 
   if (old.end <= earlier.start && old.start === start && old.end === end) return old;
   const delta = earlier.newEnd - earlier.oldEnd;
   if (old.start < earlier.oldEnd || old.start + delta !== start || old.end + delta !== end) return undefined;
-  const bodies = old.bodies.map((b) => ({ start: b.start + delta, end: b.end + delta, refs: b.refs.map(([name, at]): [string, number] => [name, at + delta]) }));
-  return { ...old, start, end, bodies };
+  const move = (spans: Body[]): Body[] => spans.map((b) => ({ start: b.start + delta, end: b.end + delta, refs: b.refs.map(([name, at]): [string, number] => [name, at + delta]) }));
+  return { ...old, start, end, bodies: move(old.bodies), values: move(old.values) };
 }
 
 /**
