@@ -1,33 +1,9 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import * as tsParser from '@typescript-eslint/parser';
 import type { Linter } from 'eslint';
 import { IncrementalLinter, type Snapshot, diffTexts, planSlice } from '../src/incremental';
-import { GustLinter, loadPlugin } from '../src/lint';
-import { parseSettings } from '../src/settings';
 import { cutIntoUnits } from '../src/units';
+import { SETTINGS, chain, corpus, linter, plain, replay } from './random-edits';
 import { PLUGIN_PATH, Workspace } from './workspace';
-import { SAMPLE } from './protocol/sample';
-
-const REPO = path.resolve(__dirname, '../../..');
-const PLUGIN = loadPlugin();
-// Every rule on, so every kind of message (and fix) crosses the merge.
-const SETTINGS = parseSettings({ rules: Object.fromEntries(Object.keys(PLUGIN.rules).map((id) => [`gust/${id}`, 'warn'])) }).settings;
-const linter = new GustLinter(PLUGIN, tsParser);
-
-/** A chain of coroutines, each calling the one before it (the benchmark's file). */
-function chain(blocks: number): string {
-  const out = ["import { coroutine, sleep } from 'gust';", ''];
-  for (let i = 0; i < blocks; i++) {
-    const prev = i === 0 ? 'sleep' : `step${i - 1}`;
-    out.push(`export const step${i} = coroutine(function* (id: number) {`, '  yield sleep(1);', `  const user = yield ${prev}(id);`, `  ${prev}(id + 1);`, '  return user;', '});');
-  }
-  return out.join('\n') + '\n';
-}
-
-/** Messages as plain data (fix texts of carried messages are computed on demand). */
-const plain = (messages: Linter.LintMessage[]) => JSON.parse(JSON.stringify(messages)) as unknown;
 
 function snapshot(text: string, messages: Linter.LintMessage[] = []): Snapshot {
   const cut = cutIntoUnits(text, '/w/a.ts');
@@ -107,95 +83,11 @@ describe('incremental: cutting and planning', () => {
   });
 });
 
-// ---- the same results as a whole run, over random edits of real files ---------------------
-
-/** A small deterministic random source, so a failure can be replayed. */
-function random(seed: number): (n: number) => number {
-  let state = seed >>> 0;
-  return (n) => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state % n;
-  };
-}
-
-/** One random edit of a line inside a function body (or anywhere, now and then). */
-function edit(text: string, pick: (n: number) => number): string {
-  const lines = text.split('\n');
-  const names = [...new Set(text.match(/\b[a-z]\w*(?=\()/gi) ?? [])];
-  const candidates = lines.map((line, i) => i).filter((i) => /^\s{2,}\S/.test(lines[i]));
-  const i = candidates.length ? candidates[pick(candidates.length)] : pick(lines.length);
-  const line = lines[i];
-  const indent = /^\s*/.exec(line)![0];
-  switch (pick(6)) {
-    case 0:
-      lines[i] = line.startsWith(indent + 'yield ') ? indent + line.slice(indent.length + 6) : indent + 'yield ' + line.slice(indent.length);
-      break;
-    case 1:
-      lines.splice(i, 1);
-      break;
-    case 2:
-      lines.splice(i, 0, `${indent}${names[pick(names.length)] ?? 'f'}(${pick(3)});`);
-      break;
-    case 3:
-      lines.splice(i, 0, line);
-      break;
-    case 4: {
-      const from = names[pick(names.length)];
-      const to = names[pick(names.length)];
-      if (from && to) lines[i] = line.replace(from, to);
-      break;
-    }
-    default:
-      lines[i] = `${line} // note ${pick(100)}`;
-  }
-  return lines.join('\n');
-}
-
-interface Corpus {
-  name: string;
-  text: string;
-}
-
-function corpus(): Corpus[] {
-  const files: Corpus[] = [{ name: 'sample.ts', text: SAMPLE }, { name: 'chain.ts', text: chain(30) }];
-  for (const dir of [path.join(REPO, 'examples'), path.join(REPO, 'server', 'test', 'fixtures', 'incremental')]) {
-    for (const name of fs.readdirSync(dir).filter((n) => n.endsWith('.ts'))) files.push({ name, text: fs.readFileSync(path.join(dir, name), 'utf8') });
-  }
-  return files;
-}
-
-async function replay(filePath: string, files: Corpus[], steps: number): Promise<{ fast: number; runs: number; why: string }> {
-  let fast = 0;
-  let runs = 0;
-  const reasons = new Map<string, number>();
-  for (const [n, file] of files.entries()) {
-    const incremental = new IncrementalLinter(0);
-    const pick = random(n + 1);
-    let text = file.text;
-    const input = () => ({ text, filePath, languageId: 'typescript', settings: SETTINGS, workspaceFolder: path.dirname(filePath) });
-    const run = (parseText?: string) => (parseText === undefined ? linter.lint(input(), false) : linter.lint(input(), false, [], parseText));
-    await incremental.lint('doc', text, filePath, SETTINGS, run);
-    let good = text;
-    for (let step = 0; step < steps; step++) {
-      // an edit that breaks the syntax is undone by the next one, as a user would
-      text = typeof cutIntoUnits(text, filePath) === 'string' ? good : edit(text, pick);
-      if (typeof cutIntoUnits(text, filePath) !== 'string') good = text;
-      const { out, full } = await incremental.lint('doc', text, filePath, SETTINGS, run);
-      const whole = await linter.lint(input(), false);
-      assert.deepEqual(plain(out.messages), plain(whole.messages), `${file.name}, edit ${step + 1} (${full ?? 'incremental'}):\n${text}`);
-      runs++;
-      if (full === undefined) fast++;
-      else reasons.set(full, (reasons.get(full) ?? 0) + 1);
-    }
-  }
-  return { fast, runs, why: JSON.stringify([...reasons]) };
-}
-
 describe('incremental: the same results as a whole run', function () {
   this.timeout(240000);
 
   it('through the client settings, over random edits of every example', async () => {
-    const { fast, runs, why } = await replay('/w/edited.ts', corpus(), 30);
+    const { fast, runs, why } = await replay('/w/edited.ts', corpus(), 30, 1);
     // most edits stay inside one statement: the incremental path must carry most of them
     assert.ok(fast > runs / 3, `${fast} of ${runs} runs were incremental; whole runs: ${why}`);
   });
@@ -211,7 +103,7 @@ describe('incremental: the same results as a whole run', function () {
           "module.exports = [{ files: ['**/*.ts'], languageOptions: { parser } }, { files: ['**/*.ts'], ...gust.configs.all }];",
         ].join('\n'),
       );
-      const { fast, runs, why } = await replay(ws.file('edited.ts'), corpus().slice(0, 4), 12);
+      const { fast, runs, why } = await replay(ws.file('edited.ts'), corpus().slice(0, 4), 12, 1);
       assert.ok(fast > runs / 3, `${fast} of ${runs} runs were incremental; whole runs: ${why}`);
     } finally {
       ws.dispose();
