@@ -51,6 +51,22 @@ function unitAt(units: readonly Unit[], offset: number): number {
 
 class Unmergeable extends Error {}
 
+/** A fix whose text is another fix's with one statement's text `from` replaced by `to`. */
+interface Origin {
+  base: Rule.Fix;
+  from: string;
+  to: string;
+}
+
+const ORIGINS = new WeakMap<Rule.Fix, Origin>();
+
+/** `moved` (a copy of `fix` at another place) keeps `fix`'s origin. */
+function keepOrigin(fix: Rule.Fix, moved: Rule.Fix): Rule.Fix {
+  const origin = ORIGINS.get(fix);
+  if (origin) ORIGINS.set(moved, origin);
+  return moved;
+}
+
 /**
  * The document's messages from a slice run's `fresh` messages and the previous ones, or
  * why they cannot be combined (the caller then runs the whole file).
@@ -89,21 +105,27 @@ function merge(previous: Snapshot, slice: Slice, text: string, fresh: readonly L
     const [a, b] = fix.range;
     if (b <= start) return fix;
     const text = Object.getOwnPropertyDescriptor(fix, 'text')!;
-    if (a >= oldEnd) return Object.defineProperty({ range: [a + delta, b + delta] }, 'text', text) as Rule.Fix;
+    if (a >= oldEnd) return keepOrigin(fix, Object.defineProperty({ range: [a + delta, b + delta] }, 'text', text) as Rule.Fix);
     if (!unique || a > oldUnit.start || b < oldUnit.end) throw new Unmergeable('an earlier fix edits the changed statement');
+    // Typing goes on in one statement: rewrite from the text before the first of those
+    // edits, rather than stack one rewrite per keystroke.
+    const origin = ORIGINS.get(fix);
+    const [base, from] = origin && origin.to === oldStatement ? [origin.base, origin.from] : [fix, oldStatement];
     let moved: string | undefined;
-    return Object.defineProperty({ range: [a, b + delta] }, 'text', {
+    const fixed = Object.defineProperty({ range: [a, b + delta] }, 'text', {
       enumerable: true,
       get(): string {
         if (moved === undefined) {
-          const old = fix.text;
-          let at = old.indexOf(oldStatement, guess(fix));
-          if (at === -1) at = old.indexOf(oldStatement);
-          moved = at === -1 ? old : old.slice(0, at) + newStatement + old.slice(at + oldStatement.length);
+          const old = base.text;
+          let at = old.indexOf(from, guess(base));
+          if (at === -1) at = old.indexOf(from);
+          moved = at === -1 ? old : old.slice(0, at) + newStatement + old.slice(at + from.length);
         }
         return moved;
       },
     }) as Rule.Fix;
+    ORIGINS.set(fixed, { base, from, to: newStatement });
+    return fixed;
   };
   const out: Linter.LintMessage[] = [];
   for (const message of previous.messages) {

@@ -204,4 +204,28 @@ describe('incremental: the same results as a whole run', function () {
     assert.ok(spawn.fix.range[0] < at, 'the fix starts at the imports, before the edit');
     assert.ok(applied.includes('  yield step1(id + 1);'));
   });
+
+  it('keeps such a suggestion right through a long run of typing in one statement', async () => {
+    const filePath = '/w/typing-long.ts';
+    const incremental = new IncrementalLinter(0);
+    let current = chain(6);
+    const input = () => ({ text: current, filePath, languageId: 'typescript', settings: SETTINGS });
+    const run = (parseText?: string) => (parseText === undefined ? linter.lint(input(), false) : linter.lint(input(), false, [], parseText));
+    await incremental.lint('doc', current, filePath, SETTINGS, run);
+    // a number typed one digit at a time inside step2's body, 120 edits; the suggestions
+    // of step4 and step5 span it and are carried each time
+    const at = current.indexOf('  step1(id + 1);') + '  step1(id + 1'.length;
+    for (let digit = 0; digit < 120; digit++) {
+      current = current.slice(0, at) + '7' + current.slice(at);
+      const { out, full } = await incremental.lint('doc', current, filePath, SETTINGS, run);
+      assert.equal(full, undefined);
+      if (digit % 40 === 39) assert.deepEqual(plain(out.messages), plain((await linter.lint(input(), false)).messages), `after ${digit + 1} digits`);
+    }
+    // then an edit in step1's body: those suggestions now span two edited statements
+    const other = current.indexOf('  step0(id + 1);');
+    current = current.slice(0, other) + '  yield ' + current.slice(other + 2);
+    const { out, full } = await incremental.lint('doc', current, filePath, SETTINGS, run);
+    assert.equal(full, undefined);
+    assert.deepEqual(plain(out.messages), plain((await linter.lint(input(), false)).messages));
+  });
 });
