@@ -18,6 +18,7 @@
  */
 import type { Linter } from 'eslint';
 import { mergeMessages } from './merge';
+import { nameList, sliceText } from './slice-text';
 import { type Body, type Unit, type Units, cutIntoUnits } from './units';
 
 /** A document's last exact-enough results, the base of the next incremental run. */
@@ -66,8 +67,6 @@ export function diffTexts(before: string, after: string): Edit {
   return { start, oldEnd: before.length - tail, newEnd: after.length - tail };
 }
 
-const LINE_BREAKS = new Set([0x0a, 0x0d, 0x2028, 0x2029]);
-
 const BLOCK_DIRECTIVE = /\/\*\s*(?:eslint-disable(?!-)|eslint-enable|eslint\s|global\s|globals\s|exported\s)/;
 
 const intersects = (a: ReadonlySet<string>, b: ReadonlySet<string>): boolean => {
@@ -75,78 +74,6 @@ const intersects = (a: ReadonlySet<string>, b: ReadonlySet<string>): boolean => 
   for (const x of small) if (large.has(x)) return true;
   return false;
 };
-
-/**
- * `text` with the `bodies` blanked: spaces, line breaks kept, and on each line that
- * referred to one of the `kept` names, those names again as one expression statement
- * (`a,b`) where the first of them stood. The run then still sees each of them used.
- */
-function blank(text: string, bodies: readonly Body[], kept: (name: string) => boolean, listed: ReadonlyArray<{ span: Body; text: string }>): string {
-  const parts: string[] = [];
-  let at = 0;
-  const spans = [...bodies.map((span) => ({ span, text: undefined as string | undefined })), ...listed].sort((x, y) => x.span.start - y.span.start);
-  for (const { span: body, text: replacement } of spans) {
-    if (replacement !== undefined) {
-      parts.push(text.slice(at, body.start), replacement);
-      at = body.end;
-      continue;
-    }
-    let blank = text.slice(body.start, body.end).replace(/[^\r\n\u2028\u2029]/g, ' ');
-    const lines = new Map<number, Array<[string, number]>>();
-    for (const [name, offset] of body.refs) {
-      if (!kept(name)) continue;
-      // the start of its line (within the body): a walk back over one line at most
-      let line = offset;
-      while (line > body.start && !LINE_BREAKS.has(text.charCodeAt(line - 1))) line--;
-      const list = lines.get(line) ?? [];
-      list.push([name, offset]);
-      lines.set(line, list);
-    }
-    for (const refs of lines.values()) {
-      refs.sort((x, y) => x[1] - y[1]);
-      // the line held all of them, each apart from the next: the list fits from the first
-      const list = refs.map(([name]) => name).join(',');
-      const from = refs[0][1] - body.start;
-      blank = blank.slice(0, from) + list + blank.slice(from + list.length);
-    }
-    parts.push(text.slice(at, body.start), blank);
-    at = body.end;
-  }
-  parts.push(text.slice(at));
-  return parts.join('');
-}
-
-/**
- * A value's text reduced to an array of the kept names it uses, `[a,b,\n c,]`, in the
- * same length and lines: each line's names where the first of them stood. Undefined when
- * that does not fit (the value then keeps its text, bodies blanked).
- */
-function nameList(text: string, span: Body, kept: (name: string) => boolean): string | undefined {
-  const chars = text.slice(span.start, span.end).replace(/[^\r\n\u2028\u2029]/g, ' ').split('');
-  if (chars.length < 2) return undefined;
-  chars[0] = '[';
-  chars[chars.length - 1] = ']';
-  const lines = new Map<number, Array<[string, number]>>();
-  for (const [name, offset] of span.refs) {
-    if (!kept(name)) continue;
-    let line = offset;
-    while (line > span.start && !LINE_BREAKS.has(text.charCodeAt(line - 1))) line--;
-    const list = lines.get(line) ?? [];
-    list.push([name, offset - span.start]);
-    lines.set(line, list);
-  }
-  for (const refs of lines.values()) {
-    refs.sort((x, y) => x[1] - y[1]);
-    const list = refs.map(([name]) => `${name},`).join('');
-    const from = Math.max(refs[0][1], 1);
-    for (let k = 0; k < list.length; k++) {
-      // only over blanks: a line break or the closing bracket means it does not fit
-      if (chars[from + k] !== ' ') return undefined;
-      chars[from + k] = list[k];
-    }
-  }
-  return chars.join('');
-}
 
 /**
  * Plans an incremental run of `text` after `previous`, or says why only a full run will do.
@@ -225,7 +152,7 @@ export function planSlice(previous: Snapshot, text: string): Slice | string {
     blanked.push(...unit.bodies.filter((b) => !values.some((v) => v.start <= b.start && b.end <= v.end)));
   }
   for (const name of before[edited].writes) if (cut.imports.has(name)) return 'a function writes an imported name';
-  return { parseText: blank(text, blanked, kept, listed), cut, edit, edited, relint };
+  return { parseText: sliceText(text, blanked, kept, listed), cut, edit, edited, relint };
 }
 
 /** What {@link IncrementalLinter.lint} did, for the log and the tests. */
