@@ -48,6 +48,28 @@ describe('protocol: incremental re-lint of large documents', function () {
     assert.ok(!client.logs.some((l) => l.message.includes('differed')), JSON.stringify(client.logs));
   });
 
+  it('1,000 keystrokes in a row inside one coroutine: final diagnostics match the final text, confirmed', async () => {
+    client = await TestClient.start({ root: ws.root, initializationOptions: { incrementalFrom: 0, confirmAfterMs: 300 } });
+    const text = chain(40);
+    const uri = await client.open(ws.file('chain.ts'), text);
+    const before = await client.diagnostics(uri, 1);
+    assert.equal(before.length, 40);
+    // digits typed into `step9(id + 1);` (line 44), one change each; then `yield ` before it
+    const line = 44;
+    let version = 1;
+    for (let i = 0; i < 1000; i++) {
+      const character = '  step9(id + 1'.length + i;
+      version = await client.edit(uri, { start: { line, character }, end: { line, character } }, '7');
+    }
+    version = await client.edit(uri, { start: { line, character: 2 }, end: { line, character: 2 } }, 'yield ');
+    const after = await client.diagnostics(uri, version, 30000);
+    assert.deepEqual(lines(after), lines(before).filter((l) => l !== line));
+    await client.waitFor('the confirming run', () => (client!.publicationsFor(uri).filter((p) => p.version === version).length >= 2 ? true : undefined));
+    const [first, second] = client.publicationsFor(uri).filter((p) => p.version === version);
+    assert.deepEqual(second.diagnostics, first.diagnostics);
+    assert.ok(!client.logs.some((l) => l.message.includes('differed')), JSON.stringify(client.logs));
+  });
+
   it('a document under incrementalFrom is linted whole, once per change', async () => {
     client = await TestClient.start({ root: ws.root, initializationOptions: { incrementalFrom: 1_000_000, confirmAfterMs: 100 } });
     const uri = await client.open(ws.file('chain.ts'), chain(20));
