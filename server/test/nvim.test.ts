@@ -52,3 +52,44 @@ describe('Neovim (a real LSP client)', function () {
     assert.ok(timing.publishes_after_edit >= 1);
   });
 });
+
+describe('Neovim (a real LSP client), a large document re-linted incrementally', function () {
+  this.timeout(120000);
+  let out: string;
+  let root: string;
+  let text: string;
+  before(async () => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'gust-nvim-large-'));
+    out = path.join(root, 'out');
+    fs.mkdirSync(out);
+    // twelve coroutines, each calling the one before and discarding one call
+    const lines = ["import { coroutine, sleep } from 'gust';", ''];
+    for (let i = 0; i < 12; i++) {
+      const prev = i === 0 ? 'sleep' : `step${i - 1}`;
+      lines.push(`export const step${i} = coroutine(function* (id: number) {`, `  yield ${prev}(id);`, `  ${prev}(id + 1);`, '});');
+    }
+    text = lines.join('\n') + '\n';
+    fs.writeFileSync(path.join(root, 'large.ts'), text);
+    // every document takes the incremental path; no confirming whole run, so what
+    // arrives after the edit is the incremental result alone
+    const env = {
+      ...process.env,
+      LSP_ROOT: root,
+      LSP_SETTINGS: '{"gust":{"enable":true}}',
+      LSP_INIT_OPTIONS: '{"incrementalFrom":0,"confirmAfterMs":0}',
+      LSP_TIMEOUT_MS: '40000',
+      LSP_SETTLE_MS: '500',
+    };
+    await promisify(execFile)('bash', [TOOL, out, path.join(root, 'large.ts'), '^Yield', '--', process.execPath, 'server/dist/src/bin.js', '--stdio'], { cwd: REPO, env });
+  });
+  after(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it('diagnoses every discarded call, applies "Yield" to the first, and refreshes the rest', () => {
+    const before = readJson<{ line: number; code: string }[]>(out, 'diagnostics.json');
+    const discarded = Array.from({ length: 12 }, (_, i) => 2 + 4 * i + 2);
+    assert.deepEqual(before.map((d) => [d.line, d.code]), discarded.map((line) => [line, 'gust/no-unyielded-coroutine']));
+    assert.equal(fs.readFileSync(path.join(out, 'after.txt'), 'utf8'), text.replace('  sleep(id + 1);', '  yield sleep(id + 1);'));
+    const after = readJson<{ line: number; code: string }[]>(out, 'diagnostics_after.json');
+    assert.deepEqual(after.map((d) => [d.line, d.code]), discarded.slice(1).map((line) => [line, 'gust/no-unyielded-coroutine']));
+  });
+});
