@@ -22,6 +22,7 @@ import * as tsParser from '@typescript-eslint/parser';
 import { FIX_ALL_KIND, SHOW_DOCUMENTATION_COMMAND, fixAllAction, kindAllowed, quickFixes } from './code-actions';
 import { toDiagnostic } from './diagnostics';
 import { FLAT_CONFIG_NAMES } from './eslint-config';
+import { Confirmations, differ } from './confirm';
 import { IncrementalLinter } from './incremental';
 import { GustLinter, type LintInput, type LintOutput, loadPlugin } from './lint';
 import { LintScheduler } from './schedule';
@@ -92,10 +93,7 @@ export function startServer(connection: Connection): void {
   let globalSettings: unknown;
   let linter: GustLinter | undefined;
   let incremental = new IncrementalLinter(DEFAULT_OPTIONS.incrementalFrom);
-  // Documents whose last result came from an incremental run: a whole run confirms it
-  // once the document has been quiet for a while (uri → the pending timer).
-  const unconfirmed = new Map<string, NodeJS.Timeout>();
-  const confirming = new Set<string>();
+  let confirmations = new Confirmations(0, () => undefined);
 
   const log = (text: string) => connection.console.log(text);
   const warnOnce = (key: string, type: MessageType, text: string) => {
@@ -153,8 +151,7 @@ export function startServer(connection: Connection): void {
   /** A whole run after incremental ones: a difference is a bug worth a report (the whole run's results are published). */
   function confirmed(document: TextDocument, messages: Linter.LintMessage[]): void {
     const last = published.get(document.uri);
-    if (!last || last.document.version !== document.version) return;
-    if (JSON.stringify(last.messages) !== JSON.stringify(messages)) {
+    if (last && last.document.version === document.version && differ(last.messages, messages)) {
       connection.console.warn(`gust: the incremental results for ${document.uri} differed from a whole-file run; the latter are shown now.`);
     }
   }
@@ -180,9 +177,7 @@ export function startServer(connection: Connection): void {
     const filePath = uriToPath(uri);
     const input: LintInput = { text, filePath, languageId: document.languageId, settings, workspaceFolder: folderOf(filePath) };
     const cascade = !cascadeOff.delete(uri);
-    const confirm = confirming.delete(uri);
-    clearTimeout(unconfirmed.get(uri));
-    unconfirmed.delete(uri);
+    const confirm = confirmations.take(uri);
     const active = linter;
     const run = (parseText?: string) => (parseText === undefined ? active.lint(input, false) : active.lint(input, false, [], parseText));
     const { out, full } = await incremental.lint(uri, text, filePath, settings, run, confirm);
@@ -192,17 +187,7 @@ export function startServer(connection: Connection): void {
     if (confirm) confirmed(document, out.messages);
     publish(document, out.messages);
     // (A typed run follows the syntactic one with the whole text: no need to confirm then.)
-    if (full === undefined && options.confirmAfterMs > 0 && (!settings.typeAware || out.configFile)) {
-      unconfirmed.set(
-        uri,
-        setTimeout(() => {
-          unconfirmed.delete(uri);
-          if (!isCurrent(document)) return;
-          confirming.add(uri);
-          scheduler.request(uri);
-        }, options.confirmAfterMs),
-      );
-    }
+    if (full === undefined && (!settings.typeAware || out.configFile)) confirmations.after(uri, () => isCurrent(document));
     if (!settings.typeAware || out.configFile) return;
     // Typed results replace the syntactic ones; the event loop turns once in between so
     // the syntactic diagnostics go out first and newer changes are seen.
@@ -244,6 +229,7 @@ export function startServer(connection: Connection): void {
     options = readOptions(params.initializationOptions);
     scheduler = makeScheduler();
     incremental = new IncrementalLinter(options.incrementalFrom);
+    confirmations = new Confirmations(options.confirmAfterMs, (uri) => scheduler.request(uri));
     folders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
     if (folders.length === 0 && params.rootUri) folders = [uriToPath(params.rootUri)];
     try {
@@ -331,8 +317,7 @@ export function startServer(connection: Connection): void {
     scheduler.cancel(e.document.uri);
     settingsCache.delete(e.document.uri);
     incremental.forget(e.document.uri);
-    clearTimeout(unconfirmed.get(e.document.uri));
-    unconfirmed.delete(e.document.uri);
+    confirmations.cancel(e.document.uri);
     clear(e.document.uri);
   });
 
