@@ -222,8 +222,10 @@ export class Future<T = unknown> implements PromiseLike<T> {
    * @example
    * const n = yield* fetchCount(); // n: number when fetchCount returns Future<number>
    */
-  *[Symbol.iterator](): Generator<Future<T>, T, unknown> {
-    return (yield this) as T;
+  [Symbol.iterator](): Generator<Future<T>, T, unknown> {
+    // Not a generator function: a done Future's result comes back from the first
+    // next(), so the coroutine runs on without suspending at all.
+    return new FutureIterator(this) as unknown as Generator<Future<T>, T, unknown>;
   }
 
   /** @internal completes unless already done (a coroutine's Future may have been cancelled). */
@@ -364,4 +366,36 @@ export function fromThenable<T>(thenable: PromiseLike<T>): Future<T> {
     f.settle(true, error);
   }
   return f;
+}
+
+/**
+ * The iterator behind `yield* future`: it yields the Future once if it is pending (the
+ * runner then sends its result back in, or throws its error), and returns at once if it
+ * is done (`result()` gives the value, or throws the error and marks it retrieved).
+ */
+class FutureIterator<T> {
+  private started = false;
+
+  constructor(private readonly future: Future<T>) {}
+
+  next(value?: unknown): IteratorResult<Future<T>, T> {
+    if (this.started) return { done: true, value: value as T };
+    this.started = true;
+    if (this.future.done()) return { done: true, value: this.future.result() };
+    return { done: false, value: this.future };
+  }
+
+  throw(error: unknown): IteratorResult<Future<T>, T> {
+    this.started = true;
+    throw error;
+  }
+
+  return(value?: T): IteratorResult<Future<T>, T> {
+    this.started = true;
+    return { done: true, value: value as T };
+  }
+
+  [Symbol.iterator](): this {
+    return this;
+  }
 }
