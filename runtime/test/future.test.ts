@@ -92,6 +92,31 @@ describe('Future', () => {
     assert.equal(f.result(), 3);
   });
 
+  it('yield*: a done Future returns its result (or throws its error) from the first next(), without yielding', () => {
+    const done = new Future<number>();
+    done.setResult(4);
+    assert.deepEqual(done[Symbol.iterator]().next(), { done: true, value: 4 });
+    const failed = new Future<number>();
+    const error = new RangeError('no');
+    failed.setException(error);
+    assert.throws(() => failed[Symbol.iterator]().next(), (e) => e === error);
+  });
+
+  it('yield*: a pending Future is yielded once, then the runner sends its result or throws its error in', () => {
+    const pending = new Future<number>();
+    const it = pending[Symbol.iterator]();
+    assert.deepEqual(it.next(), { done: false, value: pending });
+    pending.setResult(7);
+    assert.deepEqual(it.next(7), { done: true, value: 7 });
+    const other = new Future<number>()[Symbol.iterator]();
+    other.next();
+    const error = new Error('thrown in');
+    assert.throws(() => other.throw(error), (e) => e === error);
+    const cancelled = new Future<number>()[Symbol.iterator]();
+    cancelled.next();
+    assert.deepEqual(cancelled.return(3), { done: true, value: 3 });
+  });
+
   it('is awaitable', async () => {
     const f = new Future<number>();
     setTimeout(() => f.setResult(7), 1);

@@ -38,6 +38,22 @@ describe('Future exception was never retrieved', () => {
     assert.match(entry.context.callSite ?? '', /unobserved\.test\.js/);
   });
 
+  it('is not reported when a done Future\u2019s error was retrieved by yield*', async () => {
+    const failed = divide(1, 0);
+    await settled();
+    const caller = coroutine(function* () {
+      try {
+        yield* failed; // done already: the error comes back from the iterator at once
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return 'no error';
+    });
+    assert.equal(caller().result(), 'division by zero');
+    log().loop.close();
+    assert.equal(log().entries.length, 0);
+  });
+
   it('is not reported when the error was retrieved by yield', async () => {
     const caller = coroutine(function* () {
       try {
