@@ -12,9 +12,10 @@
  * (re-linted: their results may change), and the statements mentioning any name those
  * mention (context only: their earlier results are kept). Every other statement keeps
  * its declarations, and each of its blanked bodies still names once every import or
- * module-level name it used. Anything outside that reasoning falls back to a full run: a syntax error, an edit that
- * crosses statements or touches an import, a function body out of the run writing a
- * module-level name, block-level `eslint-disable` comments, a crash.
+ * module-level name it used. Anything outside that reasoning falls back to a full run:
+ * a syntax error, an edit that crosses statements or touches an import, a function body
+ * out of the run writing a module-level name, block-level `eslint-disable` comments, a
+ * crash.
  */
 import type { Linter } from 'eslint';
 import { mergeMessages } from './merge';
@@ -75,22 +76,10 @@ const intersects = (a: ReadonlySet<string>, b: ReadonlySet<string>): boolean => 
   return false;
 };
 
-/**
- * Plans an incremental run of `text` after `previous`, or says why only a full run will do.
- *
- * @example
- * const plan = planSlice(snapshot, newText);
- * if (typeof plan !== 'string') lint(text, plan.parseText);
- */
-export function planSlice(previous: Snapshot, text: string): Slice | string {
-  if (BLOCK_DIRECTIVE.test(text)) return 'block-level eslint comments';
-  const edit = diffTexts(previous.text, text);
-  const delta = edit.newEnd - edit.oldEnd;
-  const cut = cutIntoUnits(text, previous.filePath, { cut: previous.cut, ...edit });
-  if (typeof cut === 'string') return cut;
-  const before = previous.cut.units;
-  const after = cut.units;
+/** The index of the one statement holding the edit (the others merely moved), or why there is none. */
+function editedUnit(before: readonly Unit[], after: readonly Unit[], edit: Edit): number | string {
   if (before.length !== after.length) return 'statements were added or removed';
+  const delta = edit.newEnd - edit.oldEnd;
   let edited = -1;
   for (let i = 0; i < after.length; i++) {
     const [old, now] = [before[i], after[i]];
@@ -101,7 +90,25 @@ export function planSlice(previous: Snapshot, text: string): Slice | string {
     }
     edited = i;
   }
-  if (edited === -1) return 'the change is outside every statement';
+  return edited === -1 ? 'the change is outside every statement' : edited;
+}
+
+/**
+ * Plans an incremental run of `text` after `previous`, or says why only a full run will do.
+ *
+ * @example
+ * const plan = planSlice(snapshot, newText);
+ * if (typeof plan !== 'string') lint(text, plan.parseText);
+ */
+export function planSlice(previous: Snapshot, text: string): Slice | string {
+  if (BLOCK_DIRECTIVE.test(text)) return 'block-level eslint comments';
+  const edit = diffTexts(previous.text, text);
+  const cut = cutIntoUnits(text, previous.filePath, { cut: previous.cut, ...edit });
+  if (typeof cut === 'string') return cut;
+  const before = previous.cut.units;
+  const after = cut.units;
+  const edited = editedUnit(before, after, edit);
+  if (typeof edited === 'string') return edited;
   const moduleNames = new Set<string>(before[edited].names);
   for (const unit of after) for (const name of unit.names) moduleNames.add(name);
   const mentioned = (units: Iterable<Unit>): Set<string> => {
