@@ -1,5 +1,4 @@
 import rule from '../../src/rules/no-unyielded-coroutine';
-import type { TypeOrValueSpecifier } from '@typescript-eslint/type-utils';
 import { fixture, ruleTester, typedRuleTester } from '../rule-tester';
 
 const imports = "import { coroutine } from 'gust';\nconst fetch = coroutine(function* (id: number) { return id; });\n";
@@ -458,33 +457,69 @@ typedRuleTester.run('no-unyielded-coroutine (typed)', rule, {
     },
   ],
   invalid: [
-    ...(
-      [
-      { name: 'allow: a file specifier naming another file does not cover it', allow: { from: 'file' as const, name: 'fetchUser', path: fixture('jobs.ts') } },
-      { name: 'allow: a package specifier does not cover a project file', allow: { from: 'package' as const, name: 'fetchUser', package: 'gust' } },
-      { name: 'allow: a lib specifier covers only the default library', allow: { from: 'lib' as const, name: 'fetchUser' } },
-      ] as Array<{ name: string; allow: TypeOrValueSpecifier }>
-    ).map(({ name, allow }) => ({
-      name,
+    {
+      name: 'allow: a file specifier naming another file does not cover it',
       code: "import { fetchUser } from './lib';\nfetchUser(1);",
-      options: [{ allow: [allow] }] as [{ allow: TypeOrValueSpecifier[] }],
+      options: [{ allow: [{ from: 'file', name: 'fetchUser', path: fixture('jobs.ts') }] }],
       errors: [
         {
-          messageId: 'discarded' as const,
+          messageId: 'discarded',
           line: 2,
           suggestions: [
             {
-              messageId: 'spawnCallback' as const,
+              messageId: 'spawnCallback',
               output: "import { fetchUser } from './lib';\nimport { IOLoop } from 'gust';\nIOLoop.current().spawnCallback(fetchUser, 1);",
             },
             {
-              messageId: 'runSync' as const,
+              messageId: 'runSync',
               output: "import { fetchUser } from './lib';\nimport { IOLoop } from 'gust';\nIOLoop.current().runSync(() => fetchUser(1));",
             },
           ],
         },
       ],
-    })),
+    },
+    {
+      name: 'allow: a package specifier does not cover a project file',
+      code: "import { fetchUser } from './lib';\nfetchUser(1);",
+      options: [{ allow: [{ from: 'package', name: 'fetchUser', package: 'gust' }] }],
+      errors: [
+        {
+          messageId: 'discarded',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'spawnCallback',
+              output: "import { fetchUser } from './lib';\nimport { IOLoop } from 'gust';\nIOLoop.current().spawnCallback(fetchUser, 1);",
+            },
+            {
+              messageId: 'runSync',
+              output: "import { fetchUser } from './lib';\nimport { IOLoop } from 'gust';\nIOLoop.current().runSync(() => fetchUser(1));",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'allow: a lib specifier covers only the default library',
+      code: "import { fetchUser } from './lib';\nfetchUser(1);",
+      options: [{ allow: [{ from: 'lib', name: 'fetchUser' }] }],
+      errors: [
+        {
+          messageId: 'discarded',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'spawnCallback',
+              output: "import { fetchUser } from './lib';\nimport { IOLoop } from 'gust';\nIOLoop.current().spawnCallback(fetchUser, 1);",
+            },
+            {
+              messageId: 'runSync',
+              output: "import { fetchUser } from './lib';\nimport { IOLoop } from 'gust';\nIOLoop.current().runSync(() => fetchUser(1));",
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'a coroutine from another file, found by its type',
       code: "import { fetchUser } from './lib';\nfetchUser(1);",
