@@ -1,5 +1,10 @@
-// A real JSON-RPC client for the BUILT server, started as a child over stdio.
+// A real JSON-RPC client for the BUILT server, started as a child over stdio, or (for
+// speed) run in this process over a pair of in-memory streams.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { EventEmitter } from 'node:events';
+import { PassThrough } from 'node:stream';
+import { createConnection as createServerConnection } from 'vscode-languageserver/node';
+import { startServer } from '../src/server';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -95,6 +100,7 @@ export class TestClient {
     readonly connection: ProtocolConnection,
     settings: unknown,
     refuseRegistrations = false,
+    private readonly inProcess = false,
   ) {
     this.settings = settings;
     this.exit = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
@@ -128,6 +134,45 @@ export class TestClient {
     const client = new TestClient(child, connection, options.settings ?? {}, options.refuseRegistrations);
     client.initializeResult = await connection.sendRequest('initialize', {
       processId: process.pid,
+      rootUri: uriOf(options.root),
+      workspaceFolders: [{ uri: uriOf(options.root), name: path.basename(options.root) }],
+      capabilities: options.capabilities ?? FULL_CAPABILITIES,
+      initializationOptions: options.initializationOptions,
+    });
+    await connection.sendNotification('initialized', {});
+    return client;
+  }
+
+  /**
+   * Runs the server in this process, connected through in-memory streams: no process to
+   * start, so a test takes milliseconds. The stdio and editor tests keep the truth of a
+   * real process; this one is for the many small protocol checks.
+   */
+  static async inMemory(options: StartOptions): Promise<TestClient> {
+    const toServer = new PassThrough();
+    const toClient = new PassThrough();
+    // Message readers, not raw streams: given streams, the library would end the whole
+    // process when they close.
+    const server = createServerConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
+    startServer(server);
+    const connection = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+    // What stop() and the tests need of a child process.
+    const stand = Object.assign(new EventEmitter(), {
+      exitCode: null as number | null,
+      pid: process.pid,
+      kill(): boolean {
+        server.dispose();
+        toServer.end();
+        toClient.end();
+        stand.exitCode = 0;
+        stand.emit('exit', 0);
+        return true;
+      },
+    });
+    const client = new TestClient(stand as unknown as ChildProcess, connection, options.settings ?? {}, options.refuseRegistrations, true);
+    client.initializeResult = await connection.sendRequest('initialize', {
+      // no process id: the library would watch it on a timer that never stops
+      processId: null,
       rootUri: uriOf(options.root),
       workspaceFolders: [{ uri: uriOf(options.root), name: path.basename(options.root) }],
       capabilities: options.capabilities ?? FULL_CAPABILITIES,
@@ -227,6 +272,13 @@ export class TestClient {
   /** Shuts down politely, or kills the child if it does not answer. */
   async stop(): Promise<void> {
     if (this.child.exitCode !== null) return;
+    if (this.inProcess) {
+      // `exit` would end this process: shut down, then close the streams
+      await this.connection.sendRequest('shutdown').catch(() => undefined);
+      this.child.kill();
+      this.connection.dispose();
+      return;
+    }
     try {
       await Promise.race([this.connection.sendRequest('shutdown'), new Promise((_, reject) => setTimeout(() => reject(new Error('shutdown timeout')), 3000))]);
       await this.connection.sendNotification('exit');
