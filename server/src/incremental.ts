@@ -19,7 +19,7 @@
  */
 import type { Linter } from 'eslint';
 import { mergeMessages } from './merge';
-import { nameList, sliceText } from './slice-text';
+import { compactRun, nameList, sliceText } from './slice-text';
 import { type Body, type Unit, type Units, cutIntoUnits } from './units';
 
 /** A document's last exact-enough results, the base of the next incremental run. */
@@ -51,6 +51,8 @@ export interface Slice {
   edited: number;
   /** Indices of the units whose results come from this run. */
   relint: Set<number>;
+  /** Spans standing for several statements at once: nothing the run reports there counts. */
+  quiet: Array<[number, number]>;
 }
 
 /**
@@ -75,6 +77,29 @@ const intersects = (a: ReadonlySet<string>, b: ReadonlySet<string>): boolean => 
   for (const x of small) if (large.has(x)) return true;
   return false;
 };
+
+/**
+ * Runs of consecutive statements out of reach that can stand as their names (see
+ * `Unit.compact`), with no import between them; only in files that import (the runs
+ * drop `export`, and a file with imports is a module whatever its exports).
+ */
+function compactRuns(units: readonly Unit[], cut: Units, outOfReach: (i: number) => boolean): number[][] {
+  if (cut.importSpans.length === 0) return [];
+  const runs: number[][] = [];
+  let run: number[] = [];
+  for (let i = 0; i < units.length; i++) {
+    const joins = run.length > 0 && !cut.importSpans.some(([start]) => start >= units[run[run.length - 1]].end && start < units[i].start);
+    if (units[i].compact && outOfReach(i)) {
+      if (!joins && run.length) runs.push(run);
+      run = joins ? [...run, i] : [i];
+    } else if (run.length) {
+      runs.push(run);
+      run = [];
+    }
+  }
+  if (run.length) runs.push(run);
+  return runs;
+}
 
 /** The index of the one statement holding the edit (the others merely moved), or why there is none. */
 function editedUnit(before: readonly Unit[], after: readonly Unit[], edit: Edit): number | string {
@@ -140,15 +165,31 @@ export function planSlice(previous: Snapshot, text: string): Slice | string {
   const kept = (name: string) => cut.imports.has(name) || moduleNames.has(name);
   const blanked: Body[] = [];
   const listed: Array<{ span: Body; text: string }> = [];
+  // Out of reach (and not `require`-ing anything at load): only the names a statement
+  // declares and the imports it uses can matter to the statements kept.
+  const outOfReach = (i: number) => !context.has(i) && !declared.has(i) && !after[i].ids.has('require');
+  const runs = compactRuns(after, cut, outOfReach);
+  const compacted = new Set<number>();
+  const quiet: Array<[number, number]> = [];
+  for (const run of runs) {
+    const span = { start: after[run[0]].start, end: after[run[run.length - 1]].end };
+    const names = run.flatMap((i) => after[i].names);
+    const imports = [...new Set(run.flatMap((i) => [...after[i].refs].filter((name) => cut.imports.has(name))))];
+    const compact = compactRun(text, span, names, imports);
+    if (compact === undefined) continue;
+    listed.push({ span: { ...span, refs: [] }, text: compact });
+    quiet.push([span.start, span.end]);
+    for (const i of run) compacted.add(i);
+  }
   for (let i = 0; i < after.length; i++) {
     const unit = after[i];
     for (const name of unit.writes) if (cut.imports.has(name)) return 'a function writes an imported name';
     if (context.has(i)) continue;
     for (const name of unit.writes) if (moduleNames.has(name)) return `a function writes the module-level name ${name}`;
-    // Out of reach (and not `require`-ing anything at load): its values matter only
-    // through the names they use.
+    if (compacted.has(i)) continue;
+    // its values matter only through the names they use
     const values: Body[] = [];
-    if (!declared.has(i) && !unit.ids.has('require')) {
+    if (outOfReach(i)) {
       for (const span of unit.values) {
         const list = nameList(text, span, kept);
         if (list === undefined) continue;
@@ -159,7 +200,7 @@ export function planSlice(previous: Snapshot, text: string): Slice | string {
     blanked.push(...unit.bodies.filter((b) => !values.some((v) => v.start <= b.start && b.end <= v.end)));
   }
   for (const name of before[edited].writes) if (cut.imports.has(name)) return 'a function writes an imported name';
-  return { parseText: sliceText(text, blanked, kept, listed), cut, edit, edited, relint };
+  return { parseText: sliceText(text, blanked, kept, listed), cut, edit, edited, relint, quiet };
 }
 
 /** What {@link IncrementalLinter.lint} did, for the log and the tests. */

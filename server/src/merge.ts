@@ -147,6 +147,7 @@ function merge(previous: Snapshot, slice: Slice, text: string, fresh: readonly L
   for (const message of fresh) {
     if (message.fatal || !message.ruleId) throw new Unmergeable('the run could not parse the text');
     const from = newAt.offset(message.line, message.column);
+    if (slice.quiet.some(([start, end]) => from >= start && from < end)) continue;
     const index = unitAt(slice.cut.units, from);
     if (index !== -1 && !slice.relint.has(index)) continue;
     const to = message.endLine === undefined || message.endColumn === undefined ? from : newAt.offset(message.endLine, message.endColumn);

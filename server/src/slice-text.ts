@@ -83,3 +83,40 @@ export function sliceText(text: string, bodies: readonly Body[], kept: (name: st
   parts.push(text.slice(at));
   return parts.join('');
 }
+
+/**
+ * A run of statements out of reach (see incremental.ts), turned into what the rules can
+ * still ask of it: the names it declares (`var a,b,c;`) and the imports it uses
+ * (`[x,y];`), laid out over its span in the same length and lines. Undefined when they
+ * do not fit (the statements then stay, reduced one by one).
+ *
+ * @example
+ * compactRun(text, { start, end }, ['step0', 'step1'], ['coroutine', 'sleep']);
+ * // 'var step0,\n    step1;[coroutine,sleep];  \n ...'
+ */
+export function compactRun(text: string, span: { start: number; end: number }, names: readonly string[], imports: readonly string[]): string | undefined {
+  const chars = text.slice(span.start, span.end).replace(NOT_A_LINE_BREAK, ' ').split('');
+  const tokens: string[] = [];
+  if (names.length) tokens.push('var', ...names.map((name, i) => `${name}${i === names.length - 1 ? ';' : ','}`));
+  if (imports.length) tokens.push(...imports.map((name, i) => `${i === 0 ? '[' : ''}${name}${i === imports.length - 1 ? '];' : ','}`));
+  let at = 0;
+  for (const token of tokens) {
+    // the next place on a line with room for it, one blank after the previous token
+    for (;;) {
+      if (at + token.length > chars.length) return undefined;
+      const end = at + token.length;
+      let fits = true;
+      for (let k = at; k < end; k++) {
+        if (chars[k] !== ' ') {
+          fits = false;
+          at = k + 1;
+          break;
+        }
+      }
+      if (fits) break;
+    }
+    for (let k = 0; k < token.length; k++) chars[at + k] = token[k];
+    at += token.length + 1;
+  }
+  return chars.join('');
+}

@@ -19,6 +19,14 @@ export interface Unit {
   writes: Set<string>;
   /** Identifiers outside its function bodies: what its declarations are made of. */
   headIds: Set<string>;
+  /** Names it uses as variables anywhere (not as properties or declarations of its own). */
+  refs: Set<string>;
+  /**
+   * Whether it only declares names with values a name lookup does not follow: a variable
+   * statement whose initializers are all calls, functions, classes or literals (or
+   * absent), a function or class declaration. Out of reach, it can stand as its names.
+   */
+  compact: boolean;
   /** The bodies of its outermost functions: the spans that can be blanked out (inside the braces). */
   bodies: Body[];
   /**
@@ -144,6 +152,12 @@ const OPAQUE_VALUE = new Set([
   ts.SyntaxKind.ArrayLiteralExpression,
 ]);
 
+function isCompact(statement: ts.Statement): boolean {
+  if (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) return statement.name !== undefined;
+  if (!ts.isVariableStatement(statement)) return false;
+  return statement.declarationList.declarations.every((d) => !d.initializer || OPAQUE_VALUE.has(skipParens(d.initializer).kind));
+}
+
 /** Whether `child` is a name that is not a variable reference: a property, a declaration, a label. */
 function isNamePosition(parent: ts.Node, child: ts.Node): boolean {
   if (ts.isShorthandPropertyAssignment(parent)) return false;
@@ -152,7 +166,18 @@ function isNamePosition(parent: ts.Node, child: ts.Node): boolean {
 }
 
 function describe(statement: ts.Statement, sourceFile: ts.SourceFile): Unit {
-  const unit: Unit = { start: statement.getStart(sourceFile), end: statement.end, names: declaredNames(statement), ids: new Set(), headIds: new Set(), writes: new Set(), bodies: [], values: [] };
+  const unit: Unit = {
+    start: statement.getStart(sourceFile),
+    end: statement.end,
+    names: declaredNames(statement),
+    ids: new Set(),
+    headIds: new Set(),
+    refs: new Set(),
+    compact: isCompact(statement),
+    writes: new Set(),
+    bodies: [],
+    values: [],
+  };
   type Open = Body & { seen: Set<string> };
   let body: Open | undefined;
   let value: Open | undefined;
@@ -167,6 +192,7 @@ function describe(statement: ts.Statement, sourceFile: ts.SourceFile): Unit {
     if (ts.isIdentifier(node)) {
       unit.ids.add(node.text);
       if (!inFunction) unit.headIds.add(node.text);
+      if (!isNamePosition(parent, node)) unit.refs.add(node.text);
       note(body, node, parent);
       note(value, node, parent);
       return;

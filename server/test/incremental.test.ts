@@ -59,8 +59,9 @@ describe('incremental: cutting and planning', () => {
     // step1 is named in step2's body (context): its declaration stays, its body blanked,
     // naming once each name it used
     assert.match(plan.parseText, /export const step1 = coroutine\(function\* \(id: number\) \{\n {8}sleep {4}\n {21}step0 {5}\n/);
-    // step0 is out of reach: its value is just the list of names it uses
-    assert.match(plan.parseText, /export const step0 = \[coroutine, {23}\n {8}sleep, {3}\n {31}\n {16}\n {14}\n \];/);
+    // step0 is out of reach: it stands as the name it declares and the imports it uses
+    assert.match(plan.parseText, /\nvar step0; \[coroutine, sleep\]; {25}\n {17}\n/);
+    assert.deepEqual(plan.quiet, [[42, 183]]);
   });
 
   it('falls back to a whole run when the reasoning does not hold', () => {
@@ -161,6 +162,36 @@ describe('incremental: the same results as a whole run', function () {
     // `elsewhere` still uses PeriodicCallback: the rewrite must not take it out of the import
     const applied = current.slice(0, rewrite.fix.range[0]) + rewrite.fix.text + current.slice(rewrite.fix.range[1]);
     assert.equal(applied.split('\n')[0], "import { coroutine, sleep, PeriodicCallback, IOLoop } from 'gust';");
+    assert.deepEqual(plain(out.messages), plain((await linter.lint(input(), false)).messages));
+  });
+
+  it('a statement out of reach still takes its name: an added import picks another alias', async () => {
+    const text = [
+      "import { coroutine, sleep } from 'gust';",
+      'export const IOLoop = { current: () => 1 };',
+      'export function unrelated() {',
+      '  return 1;',
+      '}',
+      'const load = coroutine(function* () {',
+      '  yield sleep(1);',
+      '});',
+      'export function start() {',
+      '  load();',
+      '}',
+      '',
+    ].join('\n');
+    const incremental = new IncrementalLinter(0);
+    let current = text;
+    const input = () => ({ text: current, filePath: '/w/alias.ts', languageId: 'typescript', settings: SETTINGS });
+    const run = (parseText?: string) => (parseText === undefined ? linter.lint(input(), false) : linter.lint(input(), false, [], parseText));
+    await incremental.lint('doc', current, '/w/alias.ts', SETTINGS, run);
+    current = current.replace('  load();', '  load(); // started');
+    const { out, full } = await incremental.lint('doc', current, '/w/alias.ts', SETTINGS, run);
+    assert.equal(full, undefined);
+    const spawn = out.messages[0]?.suggestions?.find((s) => s.fix.text.includes('spawnCallback'));
+    assert.ok(spawn, JSON.stringify(out.messages));
+    // the file's own IOLoop (compacted out of the slice) keeps the runtime's under another name
+    assert.match(spawn.fix.text, /GustIOLoop/);
     assert.deepEqual(plain(out.messages), plain((await linter.lint(input(), false)).messages));
   });
 
