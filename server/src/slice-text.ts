@@ -95,28 +95,29 @@ export function sliceText(text: string, bodies: readonly Body[], kept: (name: st
  * // 'var step0,\n    step1;[coroutine,sleep];  \n ...'
  */
 export function compactRun(text: string, span: { start: number; end: number }, names: readonly string[], imports: readonly string[]): string | undefined {
-  const chars = text.slice(span.start, span.end).replace(NOT_A_LINE_BREAK, ' ').split('');
+  const blank = text.slice(span.start, span.end).replace(NOT_A_LINE_BREAK, ' ');
   const tokens: string[] = [];
   if (names.length) tokens.push('var', ...names.map((name, i) => `${name}${i === names.length - 1 ? ';' : ','}`));
   if (imports.length) tokens.push(...imports.map((name, i) => `${i === 0 ? '[' : ''}${name}${i === imports.length - 1 ? '];' : ','}`));
+  const parts: string[] = [];
+  let written = 0;
   let at = 0;
   for (const token of tokens) {
-    // the next place on a line with room for it, one blank after the previous token
-    for (;;) {
-      if (at + token.length > chars.length) return undefined;
-      const end = at + token.length;
-      let fits = true;
-      for (let k = at; k < end; k++) {
-        if (chars[k] !== ' ') {
-          fits = false;
-          at = k + 1;
-          break;
-        }
-      }
-      if (fits) break;
+    // the next place with room for it on one line, a blank after the previous token
+    for (let lineEnd = nextLineBreak(blank, at); at + token.length > lineEnd; lineEnd = nextLineBreak(blank, at)) {
+      if (lineEnd >= blank.length) return undefined;
+      at = lineEnd + 1;
     }
-    for (let k = 0; k < token.length; k++) chars[at + k] = token[k];
-    at += token.length + 1;
+    parts.push(blank.slice(written, at), token);
+    written = at + token.length;
+    at = written + 1;
   }
-  return chars.join('');
+  parts.push(blank.slice(written));
+  return parts.join('');
+}
+
+/** The offset of the first line break at or after `from`, or the length. */
+function nextLineBreak(text: string, from: number): number {
+  for (let k = from; k < text.length; k++) if (LINE_BREAKS.has(text.charCodeAt(k))) return k;
+  return text.length;
 }
