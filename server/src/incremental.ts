@@ -10,9 +10,10 @@
  * or read; "is this import used elsewhere?" is one such question). So the run keeps: the
  * edited statement, the statements mentioning a name it mentions or declares
  * (re-linted: their results may change), and the statements mentioning any name those
- * mention (context only: their earlier results are kept). Every other statement keeps
- * its declarations, and each of its blanked bodies still names once every import or
- * module-level name it used. Anything outside that reasoning falls back to a full run:
+ * mention (context only: their earlier results are kept). The declarations reachable
+ * from those through initializers keep their text, bodies blanked; each blanked body
+ * still names once every import or module-level name it used. Runs of statements out of
+ * reach stand as the names they declare and the imports they use. Anything outside that reasoning falls back to a full run:
  * a syntax error, an edit that crosses statements or touches an import, a function body
  * out of the run writing a module-level name, block-level `eslint-disable` comments, a
  * crash.
