@@ -121,15 +121,7 @@ export class WorkspaceEslint {
   private async lintSlice(text: string, filePath: string, skipRules: readonly string[], parseText: string): Promise<Linter.LintMessage[]> {
     if (!this.sliceParser) {
       // One wrapper for every file: it hands each file's text to that file's own parser.
-      const parsers = this.parsers;
-      const byFile = {
-        parseForESLint(code: string, options?: { filePath?: unknown }) {
-          const parser = parsers.get(typeof options?.filePath === 'string' ? options.filePath : '');
-          if (!SliceParser.canWrap(parser)) throw new Error(`gust: no parser known for ${String(options?.filePath)}`);
-          return parser.parseForESLint ? parser.parseForESLint(code, options) : { ast: parser.parse!(code, options) };
-        },
-      };
-      this.sliceParser = new SliceParser(byFile);
+      this.sliceParser = new SliceParser((file) => this.parsers.get(file ?? ''));
       this.sliceEslint = this.create({ overrideConfig: [{ languageOptions: { parser: this.sliceParser.parser } }] });
     }
     const slices = this.sliceParser;

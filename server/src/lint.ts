@@ -143,7 +143,7 @@ export class GustLinter {
     parser: unknown,
   ) {
     if (!SliceParser.canWrap(parser)) throw new TypeError('GustLinter needs an ESLint parser (an object with parseForESLint or parse)');
-    this.slices = new SliceParser(parser);
+    this.slices = new SliceParser(() => parser);
   }
 
   /** The rule's docs page, from the plugin's rule meta. */

@@ -15,10 +15,11 @@ type ParserOptions = { filePath?: unknown } | undefined;
 type ParserLike = { parseForESLint?: (text: string, options?: ParserOptions) => unknown; parse?: (text: string, options?: ParserOptions) => unknown; meta?: unknown };
 
 /**
- * Parses registered slices through `base`, everything else as is.
+ * Parses registered slices, and every other text as is, through the parser `parserFor`
+ * gives for the file (one parser for all, or each file's own from its config).
  *
  * @example
- * const slices = new SliceParser(require('@typescript-eslint/parser'));
+ * const slices = new SliceParser(() => require('@typescript-eslint/parser'));
  * await slices.during('/w/a.ts', text, blankedText, () => linter.verify(text, [{ languageOptions: { parser: slices.parser } }], { filename: '/w/a.ts' }));
  */
 export class SliceParser {
@@ -26,9 +27,12 @@ export class SliceParser {
   /** The parser to put in a config. */
   readonly parser: Linter.Parser;
 
-  constructor(readonly base: ParserLike) {
+  constructor(parserFor: (filePath: string | undefined) => unknown) {
     const parseForESLint = (text: string, options?: ParserOptions): unknown => {
-      const slice = typeof options?.filePath === 'string' ? this.pending.get(options.filePath) : undefined;
+      const filePath = typeof options?.filePath === 'string' ? options.filePath : undefined;
+      const base = parserFor(filePath);
+      if (!SliceParser.canWrap(base)) throw new Error(`gust: no parser known for ${String(filePath)}`);
+      const slice = filePath === undefined ? undefined : this.pending.get(filePath);
       const source = slice && slice.text === text ? slice.parseText : text;
       if (base.parseForESLint) return base.parseForESLint(source, options);
       return { ast: base.parse!(source, options) };
