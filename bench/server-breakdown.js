@@ -13,28 +13,8 @@ const { mergeMessages } = require('../server/dist/src/merge.js');
 const { cutIntoUnits } = require('../server/dist/src/units.js');
 const { parseSettings } = require('../server/dist/src/settings.js');
 const parser = require('@typescript-eslint/parser');
+const { coroutineFile } = require('./lib/coroutine-file');
 
-/** The same file as bench/server.js: every block discards one coroutine call. */
-function coroutineFile(lines) {
-  const out = ["import { coroutine, sleep } from 'gust';", ''];
-  for (let i = 0; out.length + 10 <= lines; i++) {
-    const prev = i === 0 ? 'sleep' : `step0_${i - 1}`;
-    out.push(
-      `export const step0_${i} = coroutine(function* (id: number) {`,
-      '  yield sleep(1);',
-      `  const user = yield ${prev}(id);`,
-      `  ${prev}(id + 1);`,
-      '  const [a, b] = yield [sleep(1), sleep(2)];',
-      '  if (user === undefined) {',
-      '    return a + b;',
-      '  }',
-      '  return user;',
-      '});',
-    );
-  }
-  while (out.length < lines) out.push('// padding');
-  return out.join('\n') + '\n';
-}
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 

@@ -17,31 +17,11 @@ const OUT = path.join(ROOT, 'bench', 'out', 'server');
 const QUICK = process.argv.includes('--quick');
 const SKIP_LATENCY = process.argv.includes('--memory-only');
 const GUST_BIN = path.join(ROOT, 'server', 'dist', 'src', 'bin.js');
+const { coroutineFile } = require('./lib/coroutine-file');
 const ESLINT_LS_BIN = require.resolve('vscode-langservers-extracted/lib/eslint-language-server/eslintServer.js');
 
 // ---- workspaces and files -------------------------------------------------------------
 
-/** A coroutine file of exactly `lines` lines; every block discards one coroutine call. */
-function coroutineFile(lines, seed = 0) {
-  const out = ["import { coroutine, sleep } from 'gust';", ''];
-  for (let i = 0; out.length + 10 <= lines; i++) {
-    const prev = i === 0 ? 'sleep' : `step${seed}_${i - 1}`;
-    out.push(
-      `export const step${seed}_${i} = coroutine(function* (id: number) {`,
-      '  yield sleep(1);',
-      `  const user = yield ${prev}(id);`,
-      `  ${prev}(id + 1);`,
-      '  const [a, b] = yield [sleep(1), sleep(2)];',
-      '  if (user === undefined) {',
-      '    return a + b;',
-      '  }',
-      '  return user;',
-      '});',
-    );
-  }
-  while (out.length < lines) out.push('// padding');
-  return out.join('\n') + '\n';
-}
 
 function prepare() {
   fs.rmSync(OUT, { recursive: true, force: true });
