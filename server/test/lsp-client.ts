@@ -131,16 +131,7 @@ export class TestClient {
     const child = spawn(process.execPath, [SERVER_BIN, ...(options.args ?? ['--stdio'])], { stdio: ['pipe', 'pipe', 'pipe'] });
     child.stderr!.resume();
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-    const client = new TestClient(child, connection, options.settings ?? {}, options.refuseRegistrations);
-    client.initializeResult = await connection.sendRequest('initialize', {
-      processId: process.pid,
-      rootUri: uriOf(options.root),
-      workspaceFolders: [{ uri: uriOf(options.root), name: path.basename(options.root) }],
-      capabilities: options.capabilities ?? FULL_CAPABILITIES,
-      initializationOptions: options.initializationOptions,
-    });
-    await connection.sendNotification('initialized', {});
-    return client;
+    return new TestClient(child, connection, options.settings ?? {}, options.refuseRegistrations).initialize(options, process.pid);
   }
 
   /**
@@ -170,16 +161,21 @@ export class TestClient {
       },
     });
     const client = new TestClient(stand as unknown as ChildProcess, connection, options.settings ?? {}, options.refuseRegistrations, true);
-    client.initializeResult = await connection.sendRequest('initialize', {
-      // no process id: the library would watch it on a timer that never stops
-      processId: null,
+    // no process id: the library would watch it on a timer that never stops
+    return client.initialize(options, null);
+  }
+
+  /** initialize, then initialized, as an editor starts a server. */
+  private async initialize(options: StartOptions, processId: number | null): Promise<TestClient> {
+    this.initializeResult = await this.connection.sendRequest('initialize', {
+      processId,
       rootUri: uriOf(options.root),
       workspaceFolders: [{ uri: uriOf(options.root), name: path.basename(options.root) }],
       capabilities: options.capabilities ?? FULL_CAPABILITIES,
       initializationOptions: options.initializationOptions,
     });
-    await connection.sendNotification('initialized', {});
-    return client;
+    await this.connection.sendNotification('initialized', {});
+    return this;
   }
 
   private record(push: () => void): void {

@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
+import { coroutineChain } from './protocol/sample';
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
 // `../shared` from a clone; one level further up from a git worktree under wt/.
@@ -63,12 +64,7 @@ describe('Neovim (a real LSP client), a large document re-linted incrementally',
     out = path.join(root, 'out');
     fs.mkdirSync(out);
     // twelve coroutines, each calling the one before and discarding one call
-    const lines = ["import { coroutine, sleep } from 'gust';", ''];
-    for (let i = 0; i < 12; i++) {
-      const prev = i === 0 ? 'sleep' : `step${i - 1}`;
-      lines.push(`export const step${i} = coroutine(function* (id: number) {`, `  yield ${prev}(id);`, `  ${prev}(id + 1);`, '});');
-    }
-    text = lines.join('\n') + '\n';
+    text = coroutineChain(12);
     fs.writeFileSync(path.join(root, 'large.ts'), text);
     // every document takes the incremental path; no confirming whole run, so what
     // arrives after the edit is the incremental result alone

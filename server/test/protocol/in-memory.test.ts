@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { TestClient } from '../lsp-client';
 import { Workspace, action, applyAction } from '../workspace';
-import { SAMPLE, SAMPLE_CODES } from './sample';
+import { SAMPLE, SAMPLE_CODES, coroutineChain } from './sample';
 
 describe('protocol: in memory', function () {
   this.timeout(30000);
@@ -34,12 +34,7 @@ describe('protocol: in memory', function () {
 
   it('re-lints a large document in part, 300 keystrokes in a row, ending on the final text', async () => {
     client = await TestClient.inMemory({ root: ws.root, initializationOptions: { incrementalFrom: 0, confirmAfterMs: 0 } });
-    const lines = ["import { coroutine, sleep } from 'gust';", ''];
-    for (let i = 0; i < 30; i++) {
-      const prev = i === 0 ? 'sleep' : `step${i - 1}`;
-      lines.push(`export const step${i} = coroutine(function* (id: number) {`, `  yield ${prev}(id);`, `  ${prev}(id + 1);`, '});');
-    }
-    const uri = await client.open(ws.file('large.ts'), lines.join('\n'));
+    const uri = await client.open(ws.file('large.ts'), coroutineChain(30));
     assert.equal((await client.diagnostics(uri, 1)).length, 30);
     // digits typed into step4's discarded call (line 20), then `yield ` before it
     for (let i = 0; i < 300; i++) {

@@ -1,16 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { TestClient } from '../lsp-client';
 import { Workspace } from '../workspace';
-
-/** Coroutines calling the one before; each discards one call (a warning per block). */
-function chain(blocks: number): string {
-  const out = ["import { coroutine, sleep } from 'gust';", ''];
-  for (let i = 0; i < blocks; i++) {
-    const prev = i === 0 ? 'sleep' : `step${i - 1}`;
-    out.push(`export const step${i} = coroutine(function* (id: number) {`, `  yield ${prev}(id);`, `  ${prev}(id + 1);`, '});');
-  }
-  return out.join('\n') + '\n';
-}
+import { coroutineChain as chain } from './sample';
 
 const lines = (ds: { range: { start: { line: number } } }[]) => ds.map((d) => d.range.start.line);
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

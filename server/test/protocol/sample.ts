@@ -37,3 +37,16 @@ export const AUTOFIX_YIELD = { rules: { 'gust/no-unyielded-coroutine': ['error',
 
 /** The codes SAMPLE gets with the recommended config. */
 export const SAMPLE_CODES = ['gust/no-unyielded-coroutine', 'gust/no-unyielded-coroutine', 'gust/no-floating-generator'];
+
+/**
+ * A large-document stand-in: `blocks` coroutines, each yielding the one before and
+ * discarding one call to it (one warning per block, on line 2 + 4 * block + 2).
+ */
+export function coroutineChain(blocks: number): string {
+  const out = ["import { coroutine, sleep } from 'gust';", ''];
+  for (let i = 0; i < blocks; i++) {
+    const prev = i === 0 ? 'sleep' : `step${i - 1}`;
+    out.push(`export const step${i} = coroutine(function* (id: number) {`, `  yield ${prev}(id);`, `  ${prev}(id + 1);`, '});');
+  }
+  return out.join('\n') + '\n';
+}
