@@ -6,7 +6,7 @@ import { CodeAction, CodeActionKind, Diagnostic, OptionalVersionedTextDocumentId
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type DocsUrlLookup, diagnosticKey, messageKey } from './diagnostics';
 import { applyFixes, disableFileEdit, disableLineEdit, fixToEdit, minimalEdit } from './edits';
-import { startsInJsxChildren } from './jsx';
+import { jsxChildrenLines } from './jsx';
 
 /** The code action kind of "fix every safe problem": `source.fixAll.gust`. */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.gust`;
@@ -78,6 +78,7 @@ export function quickFixes(ctx: ActionContext, diagnostics: readonly Diagnostic[
   const fixAlls: CodeAction[] = [];
   const ruleWide: CodeAction[] = [];
   const seenRules = new Set<string>();
+  const inJsxChildren = jsxChildrenLines(ctx.document);
   for (const diagnostic of diagnostics) {
     const message = byKey.get(diagnosticKey(diagnostic));
     if (!message?.ruleId) continue;
@@ -87,7 +88,7 @@ export function quickFixes(ctx: ActionContext, diagnostics: readonly Diagnostic[
       fixes.push(quickFix(`${suggestion.desc} (${ruleId})`, ctx, [fixToEdit(ctx.document, suggestion.fix)], diagnostic));
     }
     const line = diagnostic.range.start.line;
-    const disableLine = disableLineEdit(ctx.document, line, ruleId, startsInJsxChildren(ctx.document, line));
+    const disableLine = disableLineEdit(ctx.document, line, ruleId, inJsxChildren(line));
     if (disableLine) fixes.push(quickFix(`Disable ${ruleId} for this line`, ctx, [disableLine], diagnostic));
     if (seenRules.has(ruleId)) continue;
     seenRules.add(ruleId);

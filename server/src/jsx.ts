@@ -10,19 +10,37 @@ const JSX_LANGUAGES: Readonly<Record<string, ts.ScriptKind>> = { typescriptreact
 const isJsxParent = (node: ts.Node | undefined): boolean => node !== undefined && (ts.isJsxElement(node) || ts.isJsxFragment(node));
 
 /**
- * Whether the start of `line` (after its indentation) sits among a JSX element's
- * children; always false outside the JSX languages.
+ * For one document: whether the start of a line (after its indentation) sits among a JSX
+ * element's children; always false outside the JSX languages. The document is parsed
+ * once, on the first question, however many lines are asked about.
+ *
+ * @example
+ * const inJsx = jsxChildrenLines(tsxDoc('<div>\n  {items.map(load)}\n</div>'));
+ * inJsx(1); // true
+ */
+export function jsxChildrenLines(document: TextDocument): (line: number) => boolean {
+  const kind = JSX_LANGUAGES[document.languageId];
+  if (kind === undefined) return () => false;
+  const text = document.getText();
+  let sourceFile: ts.SourceFile | undefined;
+  return (line) => {
+    sourceFile ??= ts.createSourceFile('line.tsx', text, ts.ScriptTarget.Latest, true, kind);
+    const lineStart = document.offsetAt({ line, character: 0 });
+    return startsChildren(sourceFile, lineStart + (/^[ \t]*/.exec(text.slice(lineStart, lineStart + 200))?.[0].length ?? 0));
+  };
+}
+
+/**
+ * {@link jsxChildrenLines} for a single line.
  *
  * @example
  * startsInJsxChildren(tsxDoc('<div>\n  {items.map(load)}\n</div>'), 1); // true
  */
 export function startsInJsxChildren(document: TextDocument, line: number): boolean {
-  const kind = JSX_LANGUAGES[document.languageId];
-  if (kind === undefined) return false;
-  const text = document.getText();
-  const lineStart = document.offsetAt({ line, character: 0 });
-  const at = lineStart + (/^[ \t]*/.exec(text.slice(lineStart, lineStart + 200))?.[0].length ?? 0);
-  const sourceFile = ts.createSourceFile('line.tsx', text, ts.ScriptTarget.Latest, true, kind);
+  return jsxChildrenLines(document)(line);
+}
+
+function startsChildren(sourceFile: ts.SourceFile, at: number): boolean {
   // Down to the node around `at`: true when `at` falls in a child's text, or is where a
   // child of an element begins (`{items.map(load)}`); code deeper inside a child's
   // braces is plain code again.

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import type { Linter } from 'eslint';
-import { IncrementalLinter, type Snapshot, diffTexts, planSlice } from '../src/incremental';
+import { type Snapshot, diffTexts, planSlice } from '../src/incremental';
 import { cutIntoUnits } from '../src/units';
-import { SETTINGS, chain, corpus, linter, plain, replay } from './random-edits';
+import { Session, chain, corpus, plain, replay } from './random-edits';
 import { PLUGIN_PATH, Workspace } from './workspace';
 
 function snapshot(text: string, messages: Linter.LintMessage[] = []): Snapshot {
@@ -112,23 +112,21 @@ describe('incremental: the same results as a whole run', function () {
   });
 
   it('after a text that does not parse, the next good one is compared with the last good one', async () => {
-    const incremental = new IncrementalLinter(0);
-    let current = chain(6);
-    const input = () => ({ text: current, filePath: '/w/typing.ts', languageId: 'typescript', settings: SETTINGS });
-    const run = (parseText?: string) => (parseText === undefined ? linter.lint(input(), false) : linter.lint(input(), false, [], parseText));
-    await incremental.lint('doc', current, '/w/typing.ts', SETTINGS, run);
+    const doc = new Session('/w/typing.ts', chain(6));
+    let current = doc.text;
+    await doc.lint();
     const at = current.indexOf('  step2(id + 1);');
     const good = current;
     for (const typed of ['  foo(', '  yield (', '  yield ((']) {
       current = good.slice(0, at) + typed + good.slice(at + 2);
-      const { out, full } = await incremental.lint('doc', current, '/w/typing.ts', SETTINGS, run);
+      const { out, full } = await doc.lint(current);
       assert.equal(full, 'the text has a syntax error');
       assert.ok(out.messages[0].fatal);
     }
     current = good.slice(0, at) + '  yield ' + good.slice(at + 2);
-    const { out, full } = await incremental.lint('doc', current, '/w/typing.ts', SETTINGS, run);
+    const { out, full } = await doc.lint(current);
     assert.equal(full, undefined);
-    assert.deepEqual(plain(out.messages), plain((await linter.lint(input(), false)).messages));
+    assert.deepEqual(plain(out.messages), plain((await doc.whole()).messages));
   });
 
   it('a blanked body still counts as using the imports it used (the PeriodicCallback rewrite keeps the import)', async () => {
@@ -148,21 +146,19 @@ describe('incremental: the same results as a whole run', function () {
       '});',
       '',
     ].join('\n');
-    const incremental = new IncrementalLinter(0);
-    let current = text;
-    const input = () => ({ text: current, filePath: '/w/periodic.ts', languageId: 'typescript', settings: SETTINGS });
-    const run = (parseText?: string) => (parseText === undefined ? linter.lint(input(), false) : linter.lint(input(), false, [], parseText));
-    await incremental.lint('doc', current, '/w/periodic.ts', SETTINGS, run);
+    const doc = new Session('/w/periodic.ts', text);
+    let current = doc.text;
+    await doc.lint();
     // an edit in main: main is re-linted while `elsewhere` is blanked
     current = current.replace('load, 1000', 'load, 2000');
-    const { out, full } = await incremental.lint('doc', current, '/w/periodic.ts', SETTINGS, run);
+    const { out, full } = await doc.lint(current);
     assert.equal(full, undefined);
     const rewrite = out.messages.find((m) => m.ruleId === 'gust/no-coroutine-periodic-callback')?.suggestions?.[0];
     assert.ok(rewrite);
     // `elsewhere` still uses PeriodicCallback: the rewrite must not take it out of the import
     const applied = current.slice(0, rewrite.fix.range[0]) + rewrite.fix.text + current.slice(rewrite.fix.range[1]);
     assert.equal(applied.split('\n')[0], "import { coroutine, sleep, PeriodicCallback, IOLoop } from 'gust';");
-    assert.deepEqual(plain(out.messages), plain((await linter.lint(input(), false)).messages));
+    assert.deepEqual(plain(out.messages), plain((await doc.whole()).messages));
   });
 
   it('a statement out of reach still takes its name: an added import picks another alias', async () => {
@@ -180,50 +176,40 @@ describe('incremental: the same results as a whole run', function () {
       '}',
       '',
     ].join('\n');
-    const incremental = new IncrementalLinter(0);
-    let current = text;
-    const input = () => ({ text: current, filePath: '/w/alias.ts', languageId: 'typescript', settings: SETTINGS });
-    const run = (parseText?: string) => (parseText === undefined ? linter.lint(input(), false) : linter.lint(input(), false, [], parseText));
-    await incremental.lint('doc', current, '/w/alias.ts', SETTINGS, run);
+    const doc = new Session('/w/alias.ts', text);
+    let current = doc.text;
+    await doc.lint();
     current = current.replace('  load();', '  load(); // started');
-    const { out, full } = await incremental.lint('doc', current, '/w/alias.ts', SETTINGS, run);
+    const { out, full } = await doc.lint(current);
     assert.equal(full, undefined);
     const spawn = out.messages[0]?.suggestions?.find((s) => s.fix.text.includes('spawnCallback'));
     assert.ok(spawn, JSON.stringify(out.messages));
     // the file's own IOLoop (compacted out of the slice) keeps the runtime's under another name
     assert.match(spawn.fix.text, /GustIOLoop/);
-    assert.deepEqual(plain(out.messages), plain((await linter.lint(input(), false)).messages));
+    assert.deepEqual(plain(out.messages), plain((await doc.whole()).messages));
   });
 
   it('a fault on the incremental path costs nothing: the whole run gives the results', async () => {
     const text = chain(4);
-    const incremental = new IncrementalLinter(0);
-    let current = text;
-    const input = () => ({ text: current, filePath: '/w/fault.ts', languageId: 'typescript', settings: SETTINGS });
-    const run = async (parseText?: string) => {
-      if (parseText !== undefined) throw new Error('a bug in the slice');
-      return linter.lint(input(), false);
-    };
-    await incremental.lint('doc', current, '/w/fault.ts', SETTINGS, run);
+    const doc = new Session('/w/fault.ts', text, true);
+    let current = doc.text;
+    await doc.lint();
     const at = current.indexOf('  step1(id + 1);');
     current = current.slice(0, at) + '  yield ' + current.slice(at + 2);
-    const { out, full } = await incremental.lint('doc', current, '/w/fault.ts', SETTINGS, run);
+    const { out, full } = await doc.lint(current);
     assert.equal(full, 'the incremental run failed (a bug in the slice)');
-    assert.deepEqual(plain(out.messages), plain((await linter.lint(input(), false)).messages));
+    assert.deepEqual(plain(out.messages), plain((await doc.whole()).messages));
     assert.ok(out.messages.length > 0);
   });
 
   it('moves an earlier suggestion that adds an import past the edit, with the new text inside it', async () => {
     const text = chain(6);
-    const filePath = '/w/moved.ts';
-    const incremental = new IncrementalLinter(0);
-    let current = text;
-    const input = () => ({ text: current, filePath, languageId: 'typescript', settings: SETTINGS });
-    const run = (parseText?: string) => (parseText === undefined ? linter.lint(input(), false) : linter.lint(input(), false, [], parseText));
-    await incremental.lint('doc', current, filePath, SETTINGS, run);
+    const doc = new Session('/w/moved.ts', text);
+    let current = doc.text;
+    await doc.lint();
     const at = current.indexOf('  step1(id + 1);');
     current = current.slice(0, at) + '  yield ' + current.slice(at + 2);
-    const { out, full } = await incremental.lint('doc', current, filePath, SETTINGS, run);
+    const { out, full } = await doc.lint(current);
     assert.equal(full, undefined);
     const last = out.messages[out.messages.length - 1];
     const spawn = last.suggestions?.find((s) => s.fix.text.includes('spawnCallback'));
@@ -237,26 +223,23 @@ describe('incremental: the same results as a whole run', function () {
   });
 
   it('keeps such a suggestion right through a long run of typing in one statement', async () => {
-    const filePath = '/w/typing-long.ts';
-    const incremental = new IncrementalLinter(0);
-    let current = chain(6);
-    const input = () => ({ text: current, filePath, languageId: 'typescript', settings: SETTINGS });
-    const run = (parseText?: string) => (parseText === undefined ? linter.lint(input(), false) : linter.lint(input(), false, [], parseText));
-    await incremental.lint('doc', current, filePath, SETTINGS, run);
+    const doc = new Session('/w/typing-long.ts', chain(6));
+    let current = doc.text;
+    await doc.lint();
     // a number typed one digit at a time inside step2's body, 120 edits; the suggestions
     // of step4 and step5 span it and are carried each time
     const at = current.indexOf('  step1(id + 1);') + '  step1(id + 1'.length;
     for (let digit = 0; digit < 120; digit++) {
       current = current.slice(0, at) + '7' + current.slice(at);
-      const { out, full } = await incremental.lint('doc', current, filePath, SETTINGS, run);
+      const { out, full } = await doc.lint(current);
       assert.equal(full, undefined);
-      if (digit % 40 === 39) assert.deepEqual(plain(out.messages), plain((await linter.lint(input(), false)).messages), `after ${digit + 1} digits`);
+      if (digit % 40 === 39) assert.deepEqual(plain(out.messages), plain((await doc.whole()).messages), `after ${digit + 1} digits`);
     }
     // then an edit in step1's body: those suggestions now span two edited statements
     const other = current.indexOf('  step0(id + 1);');
     current = current.slice(0, other) + '  yield ' + current.slice(other + 2);
-    const { out, full } = await incremental.lint('doc', current, filePath, SETTINGS, run);
+    const { out, full } = await doc.lint(current);
     assert.equal(full, undefined);
-    assert.deepEqual(plain(out.messages), plain((await linter.lint(input(), false)).messages));
+    assert.deepEqual(plain(out.messages), plain((await doc.whole()).messages));
   });
 });

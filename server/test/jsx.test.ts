@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { startsInJsxChildren } from '../src/jsx';
+import { jsxChildrenLines, startsInJsxChildren } from '../src/jsx';
 
 const PAGE = [
   'const Page = () => (', //         0
@@ -19,10 +19,11 @@ const PAGE = [
   'load(1);', //                     13
 ].join('\n');
 
-describe('startsInJsxChildren', () => {
+describe('jsxChildrenLines', () => {
   it('is true where a line comment would be JSX text, false in code', () => {
     const document = TextDocument.create('file:///w/page.tsx', 'typescriptreact', 1, PAGE);
-    const inChildren = PAGE.split('\n').map((_, line) => startsInJsxChildren(document, line));
+    const inJsx = jsxChildrenLines(document);
+    const inChildren = PAGE.split('\n').map((_, line) => inJsx(line));
     assert.deepEqual(
       inChildren.flatMap((yes, line) => (yes ? [line] : [])),
       [2, 3, 4, 5, 8, 9, 11],

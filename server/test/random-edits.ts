@@ -5,8 +5,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as tsParser from '@typescript-eslint/parser';
 import type { Linter } from 'eslint';
-import { IncrementalLinter } from '../src/incremental';
-import { GustLinter, loadPlugin } from '../src/lint';
+import { IncrementalLinter, type RunReport } from '../src/incremental';
+import { GustLinter, type LintInput, type LintOutput, loadPlugin } from '../src/lint';
 import { parseSettings } from '../src/settings';
 import { cutIntoUnits } from '../src/units';
 import { SAMPLE } from './protocol/sample';
@@ -92,24 +92,55 @@ export function corpus(): Corpus[] {
   return files;
 }
 
+/** One document, linted incrementally as it changes, and whole to compare. */
+export class Session {
+  private readonly incremental = new IncrementalLinter(0);
+
+  /** `faultySlices`: the run given a slice throws, as a bug on that path would. */
+  constructor(
+    readonly filePath: string,
+    public text: string,
+    private readonly faultySlices = false,
+  ) {}
+
+  /** Lints the document's new `text` (or its current one) incrementally when it can. */
+  lint(text = this.text): Promise<RunReport<LintOutput>> {
+    this.text = text;
+    return this.incremental.lint('doc', text, this.filePath, SETTINGS, this.run);
+  }
+
+  /** A whole run of the current text. */
+  whole(): Promise<LintOutput> {
+    return linter.lint(this.input(), false);
+  }
+
+  private input(): LintInput {
+    return { text: this.text, filePath: this.filePath, languageId: 'typescript', settings: SETTINGS, workspaceFolder: path.dirname(this.filePath) };
+  }
+
+  private readonly run = async (parseText?: string): Promise<LintOutput | undefined> => {
+    if (parseText === undefined) return this.whole();
+    if (this.faultySlices) throw new Error('a bug in the slice');
+    return linter.lint(this.input(), false, [], parseText);
+  };
+}
+
 export async function replay(filePath: string, files: Corpus[], steps: number, seed: number): Promise<{ fast: number; runs: number; why: string }> {
   let fast = 0;
   let runs = 0;
   const reasons = new Map<string, number>();
   for (const [n, file] of files.entries()) {
-    const incremental = new IncrementalLinter(0);
     const pick = random(seed + n);
+    const doc = new Session(filePath, file.text);
     let text = file.text;
-    const input = () => ({ text, filePath, languageId: 'typescript', settings: SETTINGS, workspaceFolder: path.dirname(filePath) });
-    const run = (parseText?: string) => (parseText === undefined ? linter.lint(input(), false) : linter.lint(input(), false, [], parseText));
-    await incremental.lint('doc', text, filePath, SETTINGS, run);
+    await doc.lint();
     let good = text;
     for (let step = 0; step < steps; step++) {
       // an edit that breaks the syntax is undone by the next one, as a user would
       text = typeof cutIntoUnits(text, filePath) === 'string' ? good : edit(text, pick);
       if (typeof cutIntoUnits(text, filePath) !== 'string') good = text;
-      const { out, full } = await incremental.lint('doc', text, filePath, SETTINGS, run);
-      const whole = await linter.lint(input(), false);
+      const { out, full } = await doc.lint(text);
+      const whole = await doc.whole();
       assert.deepEqual(plain(out.messages), plain(whole.messages), `${file.name}, edit ${step + 1} (${full ?? 'incremental'}):\n${text}`);
       runs++;
       if (full === undefined) fast++;
