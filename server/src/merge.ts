@@ -17,6 +17,8 @@ export function lineStarts(text: string): number[] {
   return starts;
 }
 
+// Not vscode-languageserver-textdocument's offsetAt/positionAt: ESLint also breaks lines
+// at U+2028 and U+2029, which that does not, and messages count lines ESLint's way.
 class Positions {
   constructor(private readonly starts: number[]) {}
 
